@@ -1,0 +1,55 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class HellotextApi implements ICredentialType {
+	name = 'hellotextApi';
+
+	displayName = 'Hellotext API';
+
+	icon: Icon = { light: 'file:../icons/hellotext.svg', dark: 'file:../icons/hellotext.dark.svg' };
+
+	documentationUrl = 'https://www.hellotext.com/api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'An authorization token from the business settings page in Hellotext. Tokens belong to one business.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.hellotext.com',
+			description:
+				'Where the API is served. Keep the default unless you go through a proxy or point at a sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.token}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1',
+			url: '/profiles',
+			qs: { limit: 1 },
+		},
+	};
+}

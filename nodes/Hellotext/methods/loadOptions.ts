@@ -1,0 +1,53 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { hellotextRequest, MAX_PAGE_SIZE } from '../shared/transport';
+
+/** Dropdowns read at most this many pages; an account with more can still type a name. */
+const DROPDOWN_MAX_PAGES = 20;
+
+async function listAll(
+	context: ILoadOptionsFunctions,
+	path: string,
+	listProperty: string,
+): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < DROPDOWN_MAX_PAGES; page++) {
+		const qs: IDataObject = { limit: MAX_PAGE_SIZE };
+		if (cursor) qs.starting_after = cursor;
+		const body = await hellotextRequest.call(context, 'GET', path, { qs });
+		const objects = (body[listProperty] as IDataObject[] | undefined) ?? [];
+		all.push(...objects);
+		const last = objects[objects.length - 1]?.id;
+		if (objects.length < MAX_PAGE_SIZE || typeof last !== 'string' || last === cursor) break;
+		cursor = last;
+	}
+	return all;
+}
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+export async function getListNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const lists = await listAll(this, '/lists', 'lists');
+	return lists
+		.filter((list) => typeof list.name === 'string' && list.name !== '')
+		.map((list) => ({ name: list.name as string, value: list.name as string }))
+		.sort(byName);
+}
+
+/** Named properties by name; unnamed ones by kind, which is how the API addresses them. */
+export async function getPropertyNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const properties = await listAll(this, '/properties', 'properties');
+	const seen = new Set<string>();
+	const options: INodePropertyOptions[] = [];
+	for (const property of properties) {
+		const key = (property.name as string | null) || (property.kind as string | undefined);
+		if (!key || seen.has(key)) continue;
+		seen.add(key);
+		options.push({
+			name: property.name ? `${key} (${property.kind as string})` : key,
+			value: key,
+		});
+	}
+	return options.sort(byName);
+}

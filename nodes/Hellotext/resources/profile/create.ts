@@ -1,0 +1,23 @@
+import { defineOperation } from '../../shared/descriptions';
+import { buildProfileBody } from './body';
+import { profileWriteFields } from './fields';
+
+export const createProfile = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a profile',
+	description: 'Create a customer profile',
+	method: 'POST',
+	path: '/profiles',
+	preSend: [buildProfileBody('additionalFields')],
+	fields: [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: profileWriteFields('create'),
+		},
+	],
+});

@@ -1,0 +1,165 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const profileIdLocator: INodeProperties = {
+	displayName: 'Profile',
+	name: 'profileId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The profile to act on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by email, phone or name…',
+			typeOptions: { searchListMethod: 'searchProfiles', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. MzYwlE50',
+		},
+	],
+};
+
+const namedValues = (
+	displayName: string,
+	name: string,
+	keyName: string,
+	keyDescription: string,
+	valueName: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: `Add ${valueName}`,
+	default: {},
+	options: [
+		{
+			displayName: valueName,
+			name: 'values',
+			values: [
+				{ displayName: keyName, name: 'key', type: 'string', default: '', description: keyDescription },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+});
+
+const addressJson: INodeProperties = {
+	displayName: 'Address (JSON)',
+	name: 'addressJson',
+	type: 'json',
+	default: '{\n  "street": { "name": "", "number": "" },\n  "city": "",\n  "region": "",\n  "postal_code": "",\n  "country": ""\n}',
+	description: 'The default address as an address object. Use Address (Free Text) to let Hellotext parse a string instead.',
+};
+
+/** Fields shared by Create and Update, in the collection each of them uses. */
+export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[] {
+	const removeHint = mode === 'update' ? ' An empty value removes it.' : '';
+	const byIdHint = mode === 'update' ? ' or the ID of an existing property' : '';
+	const fields: INodeProperties[] = [
+		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
+		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: `The default email.${removeHint}`,
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			description: `The default phone, in E.164 format or local to the business country.${removeHint}`,
+		},
+		{
+			displayName: 'Address (Free Text)',
+			name: 'addressSuggest',
+			type: 'string',
+			default: '',
+			description: 'A postal address as one string; Hellotext splits it into an address object',
+		},
+		addressJson,
+		{
+			displayName: 'List Names or IDs',
+			name: 'lists',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getListNames' },
+			default: [],
+			description: `Lists to add the profile to; missing lists are created.${mode === 'update' ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		},
+		namedValues('Emails', 'namedEmails', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Email'),
+		namedValues('Phones', 'namedPhones', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Phone'),
+		namedValues('Addresses', 'namedAddresses', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Address'),
+		{
+			displayName: 'Custom Properties',
+			name: 'properties',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Property',
+			default: {},
+			description: 'Property values by property name, or by kind for unnamed properties (e.g. gender)',
+			options: [
+				{
+					displayName: 'Property',
+					name: 'values',
+					values: [
+						{
+							displayName: 'Name or ID',
+							name: 'key',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getPropertyNames' },
+							default: '',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		namedValues('Custom Properties by ID', 'propertiesById', 'Property ID', 'The ID of the property', 'Property'),
+	];
+	if (mode === 'create') {
+		fields.push({
+			displayName: 'Subscribe',
+			name: 'subscribe',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to subscribe the profile to promotional messages now. Only with the customer’s explicit consent.',
+		});
+	} else {
+		fields.push(
+			{
+				displayName: 'New Default Email',
+				name: 'new_default_email',
+				type: 'string',
+				default: '',
+				description: 'Becomes the default email; the old default stays on the profile',
+			},
+			{
+				displayName: 'New Default Phone',
+				name: 'new_default_phone',
+				type: 'string',
+				default: '',
+				description: 'Becomes the default phone; the old default stays on the profile',
+			},
+			{
+				displayName: 'New Default Address (Free Text)',
+				name: 'newDefaultAddressSuggest',
+				type: 'string',
+				default: '',
+				description: 'Becomes the default address; the old default stays on the profile',
+			},
+		);
+	}
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

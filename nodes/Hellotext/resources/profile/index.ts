@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { deleteOperation, getOperation, resourceProperties } from '../../shared/descriptions';
+import { createProfile } from './create';
+import { profileIdLocator } from './fields';
+import { getManyProfiles } from './getAll';
+import { subscribeProfile, unsubscribeProfile } from './subscription';
+import { updateProfile } from './update';
+import { unverifyContact, verifyContact } from './verify';
+
+const crud = { noun: 'profile', path: '/profiles', idField: profileIdLocator };
+
+export const profileProperties: INodeProperties[] = resourceProperties(
+	'profile',
+	[
+		createProfile,
+		getOperation(crud),
+		updateProfile,
+		deleteOperation(crud),
+		getManyProfiles,
+		subscribeProfile,
+		unsubscribeProfile,
+		verifyContact,
+		unverifyContact,
+	],
+	'create',
+);

@@ -1,0 +1,215 @@
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type PostReceiveAction,
+	type PreSendAction,
+} from 'n8n-workflow';
+
+import { encodeId } from './encodeId';
+import { throwOnErrorResponse } from './errors';
+import { startingAfterPaginator } from './transport';
+
+/** One entry of a resource's operation picker, and the fields that show for it. */
+export interface HellotextOperation {
+	option: INodePropertyOptions;
+	fields: INodeProperties[];
+}
+
+export interface OperationSpec {
+	value: string;
+	name: string;
+	action: string;
+	description?: string;
+	method: IHttpRequestMethods;
+	/** Path below /v1; `{param}` placeholders are filled from node parameters, percent-encoded. */
+	path: string;
+	/** What a 404 names, e.g. `profile` gives: no profile "abc". */
+	noun?: string;
+	fields?: INodeProperties[];
+	preSend?: PreSendAction[];
+	postReceive?: PostReceiveAction[];
+	/** For Get Many: the key that holds the array, e.g. `profiles`. */
+	listProperty?: string;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function pathParameters(path: string): string[] {
+	return [...path.matchAll(PLACEHOLDER)].map((match) => match[1]);
+}
+
+function readPathValue(ctx: IExecuteSingleFunctions, parameter: string): unknown {
+	return ctx.getNodeParameter(parameter, undefined, { extractValue: true });
+}
+
+/** Fills `{param}` placeholders of the request URL, each through `encodeId`. */
+export function expandPath(path: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+		const node = this.getNode();
+		const itemIndex = this.getItemIndex();
+		request.url = path.replace(PLACEHOLDER, (_match, parameter: string) =>
+			encodeId(node, readPathValue(this, parameter), parameter, itemIndex),
+		);
+		return request;
+	};
+}
+
+function describeTarget(noun: string, path: string) {
+	const parameters = pathParameters(path);
+	return (ctx: IExecuteSingleFunctions) => {
+		const last = parameters[parameters.length - 1];
+		const value = last === undefined ? undefined : readPathValue(ctx, last);
+		return value === undefined ? noun : `${noun} "${String(value)}"`;
+	};
+}
+
+export function defineOperation(spec: OperationSpec): HellotextOperation {
+	const hasPathParameters = pathParameters(spec.path).length > 0;
+	const preSend = [...(hasPathParameters ? [expandPath(spec.path)] : []), ...(spec.preSend ?? [])];
+	const postReceive: PostReceiveAction[] = [
+		throwOnErrorResponse(spec.noun ? describeTarget(spec.noun, spec.path) : undefined),
+	];
+	if (spec.listProperty) {
+		postReceive.push({ type: 'rootProperty', properties: { property: spec.listProperty } });
+	}
+	postReceive.push(...(spec.postReceive ?? []));
+	return {
+		option: {
+			name: spec.name,
+			value: spec.value,
+			action: spec.action,
+			description: spec.description,
+			routing: {
+				request: { method: spec.method, url: hasPathParameters ? undefined : spec.path },
+				send: { paginate: true, preSend },
+				operations: spec.listProperty ? { pagination: startingAfterPaginator } : undefined,
+				output: { postReceive },
+			},
+		},
+		fields: spec.fields ?? [],
+	};
+}
+
+/**
+ * The operation picker of one resource plus every operation's fields, each shown only for its
+ * resource and operation. Options are sorted by name, as n8n's lint wants.
+ */
+export function resourceProperties(
+	resource: string,
+	operations: HellotextOperation[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const options = operations
+		.map((operation) => operation.option)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const picker: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+	const fields = operations.flatMap((operation) =>
+		updateDisplayOptions(
+			{ show: { resource: [resource], operation: [operation.option.value as string] } },
+			operation.fields,
+		),
+	);
+	return [picker, ...fields];
+}
+
+/** Return All / Limit, read by `startingAfterPaginator`. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+interface CrudShape {
+	/** Lower-case noun used in texts and actions, e.g. `profile`. */
+	noun: string;
+	/** Collection path below /v1, e.g. `/profiles`. */
+	path: string;
+	/** The field holding the object's id (usually a resource locator). */
+	idField: INodeProperties;
+}
+
+export function getOperation({ noun, path, idField }: CrudShape): HellotextOperation {
+	return defineOperation({
+		value: 'get',
+		name: 'Get',
+		action: `Get a ${noun}`,
+		description: `Retrieve a ${noun}`,
+		method: 'GET',
+		path: `${path}/{${idField.name}}`,
+		noun,
+		fields: [idField],
+	});
+}
+
+export function deleteOperation({ noun, path, idField }: CrudShape): HellotextOperation {
+	return defineOperation({
+		value: 'delete',
+		name: 'Delete',
+		action: `Delete a ${noun}`,
+		description: `Delete a ${noun}`,
+		method: 'DELETE',
+		path: `${path}/{${idField.name}}`,
+		noun,
+		fields: [idField],
+	});
+}
+
+export function getManyOperation(spec: {
+	plural: string;
+	path: string;
+	listProperty: string;
+	filters?: INodeProperties[];
+}): HellotextOperation {
+	const filters: INodeProperties[] = spec.filters?.length
+		? [
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: 'Add Filter',
+					default: {},
+					options: spec.filters,
+				},
+			]
+		: [];
+	return defineOperation({
+		value: 'getAll',
+		name: 'Get Many',
+		action: `Get many ${spec.plural}`,
+		description: `List ${spec.plural}, newest first`,
+		method: 'GET',
+		path: spec.path,
+		listProperty: spec.listProperty,
+		fields: [...returnAllAndLimit, ...filters],
+	});
+}
+
+/** A plain string field sent under its API name in the body (or the query for `query`). */
+export function sendAs(property: string, type: 'body' | 'query' = 'body') {
+	return { send: { type, property, propertyInDotNotation: false } };
+}

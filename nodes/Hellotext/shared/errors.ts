@@ -1,0 +1,115 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+	type PostReceiveAction,
+} from 'n8n-workflow';
+
+interface HellotextErrorEntry {
+	type?: string;
+	message?: string;
+	description?: string;
+	parameter?: string;
+}
+
+/** Reads both documented error shapes: `{errors: [...]}` and a single `{error: {...}}`. */
+export function readErrorEntries(body: unknown): HellotextErrorEntry[] {
+	if (!body || typeof body !== 'object') return [];
+	const { errors, error } = body as { errors?: unknown; error?: unknown };
+	const raw = Array.isArray(errors) ? errors : error !== undefined ? [error] : [];
+	return raw.map((entry) =>
+		typeof entry === 'string' ? { message: entry } : ((entry ?? {}) as HellotextErrorEntry),
+	);
+}
+
+function describeEntry(entry: HellotextErrorEntry): string {
+	const text = entry.message ?? entry.description ?? '';
+	const kind = entry.type ?? 'error';
+	const head = entry.parameter ? `Hellotext rejected "${entry.parameter}": ${kind}` : `Hellotext: ${kind}`;
+	return text ? `${head} - ${text}` : head;
+}
+
+export interface ErrorContext {
+	/** What the request addressed, e.g. `profile "MzYwlE50"`, for 404 messages. */
+	target?: string;
+	itemIndex?: number;
+}
+
+/**
+ * Builds the one error every Hellotext failure becomes: the message names the parameter and the
+ * problem, the description lists every error the API returned, and the HTTP code is kept.
+ */
+export function hellotextApiError(
+	node: INode,
+	statusCode: number,
+	body: unknown,
+	headers: IDataObject = {},
+	errorContext: ErrorContext = {},
+): NodeApiError {
+	const entries = readErrorEntries(body);
+	const described = entries.map(describeEntry);
+	let message: string;
+	let description: string | undefined = described.length > 1 ? described.join('\n') : undefined;
+	if (statusCode === 401) {
+		message = 'The Hellotext API token was rejected (401): check the token in the Hellotext credential';
+		description = described.join('\n') || undefined;
+	} else if (statusCode === 403) {
+		message =
+			'Hellotext refused the request (403): the business account’s plan or state does not allow it';
+		description = described.join('\n') || undefined;
+	} else if (statusCode === 404) {
+		message = errorContext.target
+			? `Hellotext has no ${errorContext.target} (404)`
+			: 'Hellotext did not find the requested object (404)';
+		description = described.join('\n') || undefined;
+	} else if (described.length > 0) {
+		message =
+			described.length > 1
+				? `${described[0]} (and ${described.length - 1} more, HTTP ${statusCode})`
+				: `${described[0]} (HTTP ${statusCode})`;
+	} else if (statusCode === 429) {
+		message = 'Hellotext is rate limiting requests (429)';
+	} else {
+		message = `Hellotext answered HTTP ${statusCode}`;
+	}
+	const error = new NodeApiError(
+		node,
+		{ statusCode, body: (body ?? null) as JsonObject[string], headers } as unknown as JsonObject,
+		{ message, description, httpCode: String(statusCode), itemIndex: errorContext.itemIndex },
+	);
+	// NodeApiError replaces some messages by status code; keep ours, it names the parameter.
+	error.message = message;
+	if (description !== undefined) error.description = description;
+	return error;
+}
+
+/**
+ * The first post-receive step of every operation. Requests are sent with
+ * `ignoreHttpStatusErrors`, so this is where a non-2xx answer becomes a readable error.
+ */
+export function throwOnErrorResponse(describeTarget?: (ctx: IExecuteSingleFunctions) => string) {
+	const action: PostReceiveAction = async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (response.statusCode >= 200 && response.statusCode < 300) return items;
+		let target: string | undefined;
+		if (response.statusCode === 404 && describeTarget) {
+			try {
+				target = describeTarget(this);
+			} catch {
+				target = undefined;
+			}
+		}
+		throw hellotextApiError(this.getNode(), response.statusCode, response.body, response.headers, {
+			target,
+			itemIndex: this.getItemIndex(),
+		});
+	};
+	return action;
+}

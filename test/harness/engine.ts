@@ -1,0 +1,251 @@
+// Runs the package's real nodes through n8n-core's real execution engine: WorkflowExecute for the
+// action node, LoadOptionsContext for list searches and dropdowns, PollContext for the trigger.
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	isExpression,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { HellotextApi } from '../../credentials/HellotextApi.credentials';
+import { Hellotext } from '../../nodes/Hellotext/Hellotext.node';
+
+export const NODE_TYPE = 'n8n-nodes-hellotext.hellotext';
+export const CREDENTIAL_TYPE = 'hellotextApi';
+
+const credentialTypes: Record<string, ICredentialType> = { [CREDENTIAL_TYPE]: new HellotextApi() };
+
+export class TestNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType>;
+	constructor(types: Record<string, INodeType>) {
+		this.types = types;
+	}
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Resolves the credential's generic `authenticate` block the way n8n's CLI does. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	constructor(credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+		this.credentials = credentials;
+	}
+	getParentTypes() {
+		return [];
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+		for (const [outer, entries] of Object.entries(authenticate.properties)) {
+			const target = ((requestOptions as unknown as IDataObject)[outer] ??= {}) as IDataObject;
+			for (const [key, value] of Object.entries(entries as IDataObject)) {
+				target[key] = isExpression(value)
+					? String(workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+					: value;
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication(
+		_helpers: IHttpRequestHelper,
+		_credentials: ICredentialDataDecryptedObject,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	getOAuth2Options() {
+		return undefined;
+	}
+	async getCredentials(): Promise<never> {
+		throw new Error('not used in tests');
+	}
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.credentials[type];
+		if (!data) throw new Error(`No test credential of type ${type}`);
+		return data;
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+export interface EngineOptions {
+	baseUrl: string;
+	token: string;
+	nodeTypes?: Record<string, INodeType>;
+}
+
+export function makeAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRun {
+	/** Output items of the node (main output 0). */
+	items: INodeExecutionData[];
+	/** The error the run stopped on, if any. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+}
+
+export class Engine {
+	readonly nodeTypes: TestNodeTypes;
+	readonly credentialsHelper: TestCredentialsHelper;
+	constructor(options: EngineOptions) {
+		this.nodeTypes = new TestNodeTypes({ [NODE_TYPE]: new Hellotext(), ...options.nodeTypes });
+		this.credentialsHelper = new TestCredentialsHelper({
+			[CREDENTIAL_TYPE]: { token: options.token, baseUrl: options.baseUrl },
+		});
+	}
+
+	node(parameters: INodeParameters, extra: Partial<INode> = {}, type = NODE_TYPE): INode {
+		return {
+			id: 'node-1',
+			name: 'Hellotext',
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Hellotext account' } },
+			...extra,
+		};
+	}
+
+	workflow(node: INode): Workflow {
+		return new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+	}
+
+	/** Runs one node over `input` items through WorkflowExecute, as a manual execution does. */
+	async run(
+		parameters: INodeParameters,
+		input: IDataObject[] = [{}],
+		options: { node?: Partial<INode>; type?: string; mode?: WorkflowExecuteMode } = {},
+	): Promise<NodeRun> {
+		const node = this.node(parameters, options.node, options.type);
+		const workflow = this.workflow(node);
+		const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+			id: 'wf-1',
+			name: 'test',
+			active: false,
+			isArchived: false,
+			nodes: [node],
+			connections: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			activeVersionId: null,
+		} as never);
+		let resolveRun: (run: IRun) => void = () => {};
+		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+		const additionalData = makeAdditionalData(this.credentialsHelper, hooks);
+		const runExecutionData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{ node: workflow.getNode(node.name)!, data: { main: [input.map((json) => ({ json }))] }, source: null },
+				],
+			},
+		});
+		const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+		await execution.processRunExecutionData(workflow);
+		const run = await finished;
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		const items = taskData?.data?.main?.[0] ?? [];
+		const error = (run.data.resultData.error ?? taskData?.error) as NodeRun['error'];
+		return { items, error, run };
+	}
+
+	/** A list search or dropdown method, called the way the editor calls it. */
+	loadOptionsContext(parameters: INodeParameters, type = NODE_TYPE): LoadOptionsContext {
+		const node = this.node(parameters, {}, type);
+		const workflow = this.workflow(node);
+		return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, makeAdditionalData(this.credentialsHelper), 'parameters');
+	}
+
+	pollContext(
+		parameters: INodeParameters,
+		type: string,
+		staticData: IDataObject,
+		mode: WorkflowExecuteMode = 'trigger',
+	): PollContext {
+		const node = this.node(parameters, { name: 'Hellotext Trigger' }, type);
+		const workflow = new Workflow({
+			id: 'wf-1',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: this.nodeTypes,
+			staticData: { [`node:${node.name}`]: staticData },
+		});
+		return new PollContext(workflow, workflow.getNode(node.name)!, makeAdditionalData(this.credentialsHelper), mode, mode === 'manual' ? 'manual' : 'activate');
+	}
+}

@@ -93,7 +93,7 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getListNames' },
 			default: [],
-			description: `Lists to add the profile to; missing lists are created.${mode === 'update' ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			description: `Lists to add the profile to; missing lists are created.${mode === 'update' ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		},
 		namedValues('Emails', 'namedEmails', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Email'),
 		namedValues('Phones', 'namedPhones', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Phone'),
@@ -134,7 +134,7 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to subscribe the profile to promotional messages now. Only with the customer’s explicit consent.',
+				'Whether to subscribe the profile to promotional messages now; only with the customer’s explicit consent',
 		});
 	} else {
 		fields.push(

@@ -216,7 +216,12 @@ export class Engine {
 			},
 		});
 		const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-		await execution.processRunExecutionData(workflow);
+		try {
+			await execution.processRunExecutionData(workflow);
+		} catch (error) {
+			// Refused before the node ran (e.g. a required parameter is empty).
+			return { items: [], error: error as NodeRun['error'], run: undefined as unknown as IRun };
+		}
 		const run = await finished;
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const items = taskData?.data?.main?.[0] ?? [];

@@ -296,6 +296,13 @@ export class HellotextSandbox {
 		send(res, request.status, fault.body ?? { errors: [{ type: 'server_error', message: 'Injected fault' }] }, fault.headers);
 	}
 
+	/** Calls a route directly, without HTTP and without logging it: for seeding and checking state. */
+	call(method: string, path: string, body?: JsonObject, query: Query = {}): Json {
+		const reply = this.dispatch({ method, path, query, body, headers: { authorization: `Bearer ${this.token}` } });
+		if ((reply.status ?? 200) >= 400) throw new Error(`${method} ${path} -> ${reply.status}: ${JSON.stringify(reply.body)}`);
+		return reply.body;
+	}
+
 	dispatch(request: RecordedRequest): Reply {
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
 			return { status: 401, body: { errors: [{ type: 'unauthorized', message: 'No valid API key.' }] } };

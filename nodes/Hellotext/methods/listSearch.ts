@@ -5,60 +5,119 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { hellotextRequest } from '../shared/transport';
-
-const SEARCH_PAGE_SIZE = 50;
+import { hellotextRequest, MAX_PAGE_SIZE } from '../shared/transport';
 
 type Labeller = (object: IDataObject) => string;
 
-/**
- * One page of a resource's Get Many for a resource locator's list, paged with the cursor
- * (`paginationToken` is the last id shown).
- */
-async function searchPage(
-	context: ILoadOptionsFunctions,
-	path: string,
-	listProperty: string,
-	label: Labeller,
-	query: IDataObject,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { ...query, limit: SEARCH_PAGE_SIZE };
-	if (paginationToken) qs.starting_after = paginationToken;
-	const body = await hellotextRequest.call(context, 'GET', path, { qs });
-	const objects = ((body[listProperty] as IDataObject[] | undefined) ?? []).filter(
-		(object) => typeof object.id === 'string',
-	);
-	const results: INodeListSearchItems[] = objects.map((object) => ({
-		name: label(object),
-		value: object.id as string,
-	}));
-	const last = objects[objects.length - 1];
-	return {
-		results,
-		paginationToken: objects.length === SEARCH_PAGE_SIZE && last ? (last.id as string) : undefined,
-	};
+interface SearchSource {
+	path: string;
+	listProperty: string;
+	label: Labeller;
+	/** Turns the typed text into API filters; without it the text filters each page by label. */
+	query?: (filter: string) => IDataObject;
+	/** Objects nested in each listed object (variants inside products). */
+	expand?: (object: IDataObject) => IDataObject[];
+}
+
+const firstText = (...values: unknown[]) =>
+	values.find((value): value is string => typeof value === 'string' && value !== '');
+
+function genericLabel(object: IDataObject): string {
+	const main = firstText(object.name, object.title, object.code, object.reference, object.action);
+	return main ? `${main} (${object.id as string})` : (object.id as string);
 }
 
 function profileLabel(profile: IDataObject): string {
 	const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ');
-	const contact = [...((profile.emails as string[]) ?? []), ...((profile.phones as string[]) ?? [])][0];
+	const contact = firstText(...((profile.emails as string[]) ?? []), ...((profile.phones as string[]) ?? []));
 	return [name, contact].filter(Boolean).join(' · ') || (profile.id as string);
 }
 
 /** Which profile filter a typed search means: an email, a phone, or a first name. */
-export function profileSearchQuery(filter?: string): IDataObject {
-	const text = filter?.trim();
-	if (!text) return {};
-	if (text.includes('@')) return { email: text };
-	if (/^\+?[\d\s()-]+$/.test(text)) return { phone: text };
-	return { first_name: text };
+export function profileSearchQuery(filter: string): IDataObject {
+	if (filter.includes('@')) return { email: filter };
+	if (/^\+?[\d\s()-]+$/.test(filter)) return { phone: filter };
+	return { first_name: filter };
 }
 
-export async function searchProfiles(
-	this: ILoadOptionsFunctions,
+/**
+ * One page of a resource's Get Many for a resource locator's list, paged with the cursor
+ * (`paginationToken` is the last id of the previous page).
+ */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	source: SearchSource,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/profiles', 'profiles', profileLabel, profileSearchQuery(filter), paginationToken);
+	const text = filter?.trim() ?? '';
+	const qs: IDataObject = { limit: MAX_PAGE_SIZE, ...(text && source.query ? source.query(text) : {}) };
+	if (paginationToken) qs.starting_after = paginationToken;
+	const body = await hellotextRequest.call(context, 'GET', source.path, { qs });
+	const objects = ((body[source.listProperty] as IDataObject[] | undefined) ?? []).filter(
+		(object) => typeof object.id === 'string',
+	);
+	const shown = source.expand ? objects.flatMap(source.expand) : objects;
+	let results: INodeListSearchItems[] = shown.map((object) => ({
+		name: source.label(object),
+		value: object.id as string,
+	}));
+	if (text && !source.query) {
+		const needle = text.toLowerCase();
+		results = results.filter(
+			(result) => result.name.toLowerCase().includes(needle) || String(result.value) === text,
+		);
+	}
+	const last = objects[objects.length - 1];
+	return {
+		results,
+		paginationToken: objects.length === MAX_PAGE_SIZE && last ? (last.id as string) : undefined,
+	};
 }
+
+const source = (path: string, listProperty: string, extra: Partial<SearchSource> = {}): SearchSource => ({
+	path,
+	listProperty,
+	label: genericLabel,
+	...extra,
+});
+
+/** The searches behind every resource locator's "From List". */
+export const SEARCH_SOURCES = {
+	searchProfiles: source('/profiles', 'profiles', { label: profileLabel, query: profileSearchQuery }),
+	searchProperties: source('/properties', 'properties', {
+		label: (p) => `${firstText(p.name, p.kind) ?? p.id} (${p.id as string})`,
+	}),
+	searchLists: source('/lists', 'lists', { query: (name) => ({ name }) }),
+	searchCoupons: source('/coupons', 'coupons'),
+	searchEvents: source('/attribution/events', 'events'),
+	searchActions: source('/attribution/actions', 'actions'),
+	searchApps: source('/attribution/apps', 'apps'),
+	searchCarts: source('/attribution/carts', 'carts'),
+	searchForms: source('/attribution/forms', 'forms'),
+	searchOrders: source('/attribution/orders', 'orders'),
+	searchProducts: source('/attribution/products', 'products'),
+	searchProductVariants: source('/attribution/products', 'products', {
+		expand: (product) =>
+			((product.variants as IDataObject[] | undefined) ?? []).map((variant) => ({
+				...variant,
+				name: `${firstText(product.name) ?? ''} / ${firstText(variant.name, variant.sku) ?? ''}`,
+			})),
+	}),
+	searchRefunds: source('/attribution/refunds', 'refunds'),
+} satisfies Record<string, SearchSource>;
+
+type SearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+export const listSearch = Object.fromEntries(
+	Object.entries(SEARCH_SOURCES).map(([name, spec]) => [
+		name,
+		async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+			return await searchPage(this, spec, filter, paginationToken);
+		} as SearchMethod,
+	]),
+) as Record<keyof typeof SEARCH_SOURCES, SearchMethod>;

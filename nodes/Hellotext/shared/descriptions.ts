@@ -124,6 +124,15 @@ export function resourceProperties(
 	return [picker, ...fields];
 }
 
+/** A filter added but left blank means "no filter", not "equal to the empty string". */
+async function dropEmptyFilters(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	const qs = (request.qs ?? {}) as Record<string, unknown>;
+	for (const [key, value] of Object.entries(qs)) {
+		if (value === '' || value === undefined || value === null) delete qs[key];
+	}
+	return request;
+}
+
 /** Return All / Limit, read by `startingAfterPaginator`. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -198,6 +207,7 @@ export function getManyOperation(spec: {
 			]
 		: [];
 	return defineOperation({
+		preSend: [dropEmptyFilters],
 		value: 'getAll',
 		name: 'Get Many',
 		action: `Get many ${spec.plural}`,

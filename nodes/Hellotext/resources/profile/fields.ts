@@ -1,28 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const profileIdLocator: INodeProperties = {
-	displayName: 'Profile',
+import { idLocator } from '../../shared/locators';
+
+export const profileIdLocator = idLocator({
 	name: 'profileId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Profile',
+	searchListMethod: 'searchProfiles',
+	searchPlaceholder: 'Search by email, phone or first name…',
 	description: 'The profile to act on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Search by email, phone or name…',
-			typeOptions: { searchListMethod: 'searchProfiles', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. MzYwlE50',
-		},
-	],
-};
+});
 
 const namedValues = (
 	displayName: string,

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+
+import { locator, useSandbox } from '../../harness/setup';
+
+type Obj = Record<string, any>;
+
+describe('Profile', () => {
+	const env = useSandbox();
+	const createProfile = (body: Obj) => (env.sandbox.call('POST', '/v1/profiles', body) as Obj).id as string;
+	const profile = (id: string) => env.sandbox.call('GET', `/v1/profiles/${id}`) as Obj;
+
+	it('Create sends every chosen field as JSON with the bearer token and returns the new id', async () => {
+		env.sandbox.call('POST', '/v1/properties', { kind: 'checkbox', name: 'Active' });
+		const property = env.sandbox.call('POST', '/v1/properties', { kind: 'text', name: 'Shoe size' }) as Obj;
+		const { items, error } = await env.engine.run({
+			resource: 'profile',
+			operation: 'create',
+			additionalFields: {
+				first_name: 'Will E',
+				last_name: 'Coyote',
+				phone: '+59899000001',
+				lists: ['Greens', 'VIP'],
+				subscribe: true,
+				namedEmails: { values: [{ key: 'work', value: 'will@acme.com' }] },
+				properties: { values: [{ key: 'Active', value: 'true' }] },
+				propertiesById: { values: [{ key: property.id, value: '42' }] },
+				addressSuggest: 'Av. Luis Alberto de Herrera 1248, Montevideo',
+			},
+		});
+		expect(error).toBeUndefined();
+		const [request] = env.sandbox.requests;
+		expect(request.method).toBe('POST');
+		expect(request.path).toBe('/v1/profiles');
+		expect(request.headers.authorization).toBe('Bearer test-token-123');
+		expect(request.headers['content-type']).toContain('application/json');
+		expect(request.body).toEqual({
+			first_name: 'Will E',
+			last_name: 'Coyote',
+			phone: '+59899000001',
+			lists: ['Greens', 'VIP'],
+			subscribe: true,
+			email: { work: 'will@acme.com' },
+			property: { Active: 'true' },
+			property_by_id: { [property.id]: '42' },
+			address: { suggest: 'Av. Luis Alberto de Herrera 1248, Montevideo' },
+		});
+		expect(items).toHaveLength(1);
+		const id = items[0].json.id as string;
+		expect(id).toMatch(/^[A-Za-z0-9]{8}$/);
+		const stored = profile(id);
+		expect(stored.state).toBe('subscribed');
+		expect(stored.emails).toEqual(['will@acme.com']);
+		expect(stored.lists.map((l: Obj) => l.name)).toEqual(['Greens', 'VIP']);
+	});
+
+	it('Create refuses a default email together with named emails, before sending anything', async () => {
+		const { error } = await env.engine.run({
+			resource: 'profile',
+			operation: 'create',
+			additionalFields: { email: 'a@b.co', namedEmails: { values: [{ key: 'work', value: 'c@d.co' }] } },
+		});
+		expect(error?.message).toBe('"Email" and "Emails" cannot be sent together');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	it('Create refuses malformed Address (JSON), naming the field', async () => {
+		const { error } = await env.engine.run({
+			resource: 'profile',
+			operation: 'create',
+			additionalFields: { addressJson: '{"city": ' },
+		});
+		expect(error?.message).toBe('"Address (JSON)" is not valid JSON');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	it('Get returns the whole profile object', async () => {
+		const id = createProfile({ first_name: 'Ada', email: 'ada@example.com' });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id) });
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1/profiles/${id}` });
+		expect(items[0].json).toMatchObject({ id, type: 'profile', first_name: 'Ada', emails: ['ada@example.com'] });
+	});
+
+	it('Get with a profile picked From List uses the picked id', async () => {
+		const id = createProfile({ first_name: 'Ada' });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id, 'list') });
+		expect(items[0].json.id).toBe(id);
+	});
+
+	it('Get names the profile that does not exist (404)', async () => {
+		const { error } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator('NoSuch01') });
+		expect(error?.message).toBe('Hellotext has no profile "NoSuch01" (404)');
+		expect(error?.httpCode).toBe('404');
+	});
+
+	it('Update sends only the fields set, and an empty value on purpose removes it', async () => {
+		const id = createProfile({ first_name: 'Ada', email: 'ada@example.com', phone: '+59899000001' });
+		const { items } = await env.engine.run({
+			resource: 'profile',
+			operation: 'update',
+			profileId: locator(id),
+			updateFields: { last_name: 'Lovelace', email: '', new_default_phone: '+59899000002' },
+		});
+		expect(env.sandbox.requests[0]).toMatchObject({
+			method: 'PATCH',
+			path: `/v1/profiles/${id}`,
+			body: { last_name: 'Lovelace', email: '', new_default_phone: '+59899000002' },
+		});
+		expect(items[0].json).toEqual({ id, updated: true });
+		const stored = profile(id);
+		expect(stored.last_name).toBe('Lovelace');
+		expect(stored.emails).toEqual([]);
+		expect(stored.phones).toEqual(['+59899000002', '+59899000001']);
+	});
+
+	it('Update with an empty list selection removes the profile from every list', async () => {
+		const id = createProfile({ lists: ['A', 'B'] });
+		await env.engine.run({ resource: 'profile', operation: 'update', profileId: locator(id), updateFields: { lists: [] } });
+		expect(env.sandbox.requests[0].body).toEqual({ lists: [] });
+		expect(profile(id).lists).toEqual([]);
+	});
+
+	it('Delete clears the profile', async () => {
+		const id = createProfile({ first_name: 'Gone' });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'delete', profileId: locator(id) });
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'DELETE', path: `/v1/profiles/${id}` });
+		expect(items[0].json).toEqual({ id, type: 'profile', deleted: true });
+		expect(() => profile(id)).toThrow(/404/);
+	});
+
+	it('Get Many sends the filters and the order, and returns one item per profile', async () => {
+		createProfile({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' });
+		createProfile({ first_name: 'Bob', email: 'bob@example.com' });
+		const { items } = await env.engine.run({
+			resource: 'profile',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 10,
+			filters: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', phone: '', order: 'created_at' },
+		});
+		expect(env.sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/v1/profiles',
+			query: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', order: 'created_at', limit: '10' },
+		});
+		expect(env.sandbox.requests[0].query).not.toHaveProperty('phone');
+		expect(items.map((i) => i.json.first_name)).toEqual(['Ada']);
+	});
+
+	it('Get Many with the property filter finds profiles by a property value', async () => {
+		env.sandbox.call('POST', '/v1/properties', { kind: 'text', name: 'Tier' });
+		createProfile({ first_name: 'Gold', property: { Tier: 'gold' } });
+		createProfile({ first_name: 'Plain' });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, filters: { property: 'gold' } });
+		expect(env.sandbox.requests[0].query).toMatchObject({ property: 'gold', limit: '100' });
+		expect(items.map((i) => i.json.first_name)).toEqual(['Gold']);
+	});
+
+	it('Subscribe and Unsubscribe change the state and return the profile', async () => {
+		const id = createProfile({ first_name: 'Sam' });
+		const subscribed = await env.engine.run({ resource: 'profile', operation: 'subscribe', profileId: locator(id) });
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: `/v1/profiles/${id}/subscribe` });
+		expect(subscribed.items[0].json).toMatchObject({ id, state: 'subscribed' });
+		const unsubscribed = await env.engine.run({ resource: 'profile', operation: 'unsubscribe', profileId: locator(id) });
+		expect(env.sandbox.requests[1]).toMatchObject({ method: 'POST', path: `/v1/profiles/${id}/unsubscribe` });
+		expect(unsubscribed.items[0].json).toMatchObject({ id, state: 'unsubscribed' });
+	});
+
+	it('Verify Contact and Unverify Contact send the phone or email', async () => {
+		const id = createProfile({ phone: '+59899000001', email: 'v@example.com' });
+		const verified = await env.engine.run({
+			resource: 'profile',
+			operation: 'verify',
+			profileId: locator(id),
+			contactType: 'phone',
+			contact: '+59899000001',
+		});
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: `/v1/profiles/${id}/verify`, body: { phone: '+59899000001' } });
+		expect(verified.items[0].json).toEqual({ verified: true });
+		expect(profile(id).verified_phones).toEqual(['+59899000001']);
+
+		const unverified = await env.engine.run({
+			resource: 'profile',
+			operation: 'unverify',
+			profileId: locator(id),
+			contactType: 'email',
+			contact: 'v@example.com',
+		});
+		expect(env.sandbox.requests[1]).toMatchObject({ method: 'DELETE', path: `/v1/profiles/${id}/verify`, body: { email: 'v@example.com' } });
+		expect(unverified.items[0].json).toEqual({ verified: false });
+	});
+
+	it('an id with slash, query and fragment characters reaches the API as one path segment', async () => {
+		for (const id of ['a/b?c', '../x', 'a#b', '%2F', 'sp ace', 'ñandú']) {
+			env.sandbox.requests = [];
+			const { error } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id) });
+			expect(env.sandbox.requests).toHaveLength(1);
+			expect(env.sandbox.requests[0].path).toBe(`/v1/profiles/${encodeURIComponent(id)}`);
+			expect(env.sandbox.requests[0].query).toEqual({});
+			expect(error?.message).toBe(`Hellotext has no profile "${id}" (404)`);
+		}
+	});
+
+	it('an empty or dot-only id is refused before anything is sent', async () => {
+		const blank = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator('') });
+		expect(blank.error?.message).toContain('Parameter "Profile" is required');
+		for (const id of ['={{ "" }}', '  ', '.', '..']) {
+			const { error } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id) });
+			expect(error?.message).toMatch(/^"profileId" (is empty|cannot be)/);
+		}
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+});

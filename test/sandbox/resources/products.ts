@@ -1,0 +1,5 @@
+import type { HellotextSandbox } from '../server.ts';
+
+export function registerProducts(sb: HellotextSandbox): void {
+	void sb;
+}

@@ -1,0 +1,5 @@
+import type { HellotextSandbox } from '../server.ts';
+
+export function registerRefunds(sb: HellotextSandbox): void {
+	void sb;
+}

@@ -2,7 +2,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods/listSearch';
-import { getListNames, getPropertyNames } from './methods/loadOptions';
+import { getCustomActions, getListNames, getPropertyNames } from './methods/loadOptions';
 import { actionProperties } from './resources/action';
 import { appProperties } from './resources/app';
 import { cartProperties } from './resources/cart';
@@ -74,6 +74,6 @@ export class Hellotext implements INodeType {
 
 	methods = {
 		listSearch,
-		loadOptions: { getListNames, getPropertyNames },
+		loadOptions: { getCustomActions, getListNames, getPropertyNames },
 	};
 }

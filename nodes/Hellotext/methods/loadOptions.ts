@@ -51,3 +51,17 @@ export async function getPropertyNames(this: ILoadOptionsFunctions): Promise<INo
 	}
 	return options.sort(byName);
 }
+
+/** Custom actions of the account, by name (what `action` takes when tracking). */
+export async function getCustomActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const actions = await listAll(this, '/attribution/actions', 'actions');
+	return actions
+		.filter((action) => typeof action.name === 'string' && action.name !== '')
+		.map((action) => ({
+			name: typeof action.title === 'string' && action.title && action.title !== action.name
+				? `${action.title} (${action.name as string})`
+				: (action.name as string),
+			value: action.name as string,
+		}))
+		.sort(byName);
+}

@@ -51,5 +51,28 @@ export class HellotextApi implements ICredentialType {
 			url: '/profiles',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Hellotext rejected the API token (401): copy a current token from the business settings page',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Hellotext accepted the token but refused access (403): check the business account’s plan',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Hellotext API at this Base URL (404): check the Base URL',
+				},
+			},
+		],
 	};
 }

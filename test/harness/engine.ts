@@ -1,6 +1,6 @@
 // Runs the package's real nodes through n8n-core's real execution engine: WorkflowExecute for the
 // action node, LoadOptionsContext for list searches and dropdowns, PollContext for the trigger.
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -253,4 +253,63 @@ export class Engine {
 		});
 		return new PollContext(workflow, workflow.getNode(node.name)!, makeAdditionalData(this.credentialsHelper), mode, mode === 'manual' ? 'manual' : 'activate');
 	}
+}
+
+/**
+ * Tests a credential the way n8n's CredentialsTester does for a credential with a `test`
+ * request: a temporary node whose only property routes that request, run by RoutingNode with
+ * the decrypted credential; a thrown error is matched against the test's `rules`.
+ */
+export async function testCredential(
+	engine: Engine,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credentialType = credentialTypes[CREDENTIAL_TYPE];
+	const test = credentialType.test!;
+	const nodeType: INodeType = {
+		description: {
+			displayName: 'No Operation',
+			name: 'noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Temp' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
+	} as INodeType;
+	const testEngine = new Engine({ baseUrl: '', token: '', nodeTypes: { noOp: nodeType } });
+	const node = testEngine.node({}, { name: 'Temp-Node' }, 'noOp');
+	const workflow = testEngine.workflow(node);
+	const executeData = { node, data: {}, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		makeAdditionalData(engine.credentialsHelper),
+		'internal',
+		createRunExecutionData({}),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
+	const routingNode = new RoutingNode(context, nodeType, { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data });
+	try {
+		await routingNode.runNode();
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status?: number; statusText?: string } } }).cause?.response;
+		if (status?.status !== undefined) {
+			for (const rule of (test.rules ?? []) as Array<{ type: string; properties: { value: number; message: string } }>) {
+				if (rule.type === 'responseCode' && rule.properties.value === status.status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return { status: 'Error', message: status.statusText || `Received HTTP status code: ${status.status}` };
+		}
+		return { status: 'Error', message: (error as Error).message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -18,6 +18,7 @@ import { profileProperties } from './resources/profile';
 import { propertyProperties } from './resources/property';
 import { refundProperties } from './resources/refund';
 import { sessionProperties } from './resources/session';
+import { requestOptionsCollection } from './shared/descriptions';
 import { sendRoutedRequest } from './shared/transport';
 
 const RESOURCES: Array<{ name: string; value: string; properties: INodeProperties[] }> = [
@@ -62,14 +63,19 @@ export class Hellotext implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hellotextApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1',
+			// sendRoutedRequest replaces this with the credential's Base URL, read once per run.
+			baseURL: 'https://api.hellotext.com/v1',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
 		// Every operation sets `paginate`, so each request leaves through this one function.
 		requestOperations: { pagination: sendRoutedRequest },
-		properties: [resourcePicker, ...RESOURCES.flatMap((resource) => resource.properties)],
+		properties: [
+			resourcePicker,
+			...RESOURCES.flatMap((resource) => resource.properties),
+			requestOptionsCollection,
+		],
 	};
 
 	methods = {

@@ -16,6 +16,8 @@ export interface RecordedRequest {
 	body: Json | undefined;
 	headers: Record<string, string | string[] | undefined>;
 	status?: number;
+	/** When it arrived (ms since epoch). */
+	at?: number;
 }
 
 export interface RouteContext {
@@ -271,6 +273,7 @@ export class HellotextSandbox {
 				query: parseQuery(url.searchParams),
 				body: parseBody(raw, req.headers['content-type']),
 				headers: { ...req.headers },
+				at: Date.now(),
 			};
 			this.requests.push(request);
 			if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));

@@ -11,7 +11,7 @@ import {
 
 import { encodeId } from './encodeId';
 import { throwOnErrorResponse } from './errors';
-import { startingAfterPaginator } from './transport';
+import { DEFAULT_MAX_IN_FLIGHT, guardPreSend, MAX_LIMIT, startingAfterPaginator } from './transport';
 
 /** One entry of a resource's operation picker, and the fields that show for it. */
 export interface HellotextOperation {
@@ -69,7 +69,9 @@ function describeTarget(noun: string, path: string) {
 
 export function defineOperation(spec: OperationSpec): HellotextOperation {
 	const hasPathParameters = pathParameters(spec.path).length > 0;
-	const preSend = [...(hasPathParameters ? [expandPath(spec.path)] : []), ...(spec.preSend ?? [])];
+	const preSend = [...(hasPathParameters ? [expandPath(spec.path)] : []), ...(spec.preSend ?? [])].map(
+		guardPreSend,
+	);
 	const postReceive: PostReceiveAction[] = [
 		throwOnErrorResponse(spec.noun ? describeTarget(spec.noun, spec.path) : undefined),
 	];
@@ -146,7 +148,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
@@ -187,6 +189,33 @@ export function deleteOperation({ noun, path, idField }: CrudShape): HellotextOp
 		fields: [idField],
 	});
 }
+
+/** Node-wide options: how hard a run over many items may push the API. */
+export const requestOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Requests in Flight',
+			name: 'maxInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: DEFAULT_MAX_IN_FLIGHT,
+			description: 'How many requests this node may have open at once over all its input items',
+		},
+		{
+			displayName: 'Pause Between Batches (Ms)',
+			name: 'batchPauseMs',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Wait this long after each batch of "Max Requests in Flight" requests has started',
+		},
+	],
+};
 
 export function getManyOperation(spec: {
 	plural: string;

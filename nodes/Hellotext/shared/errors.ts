@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './retryPolicy';
+
 import {
 	NodeApiError,
 	type IDataObject,
@@ -61,6 +63,9 @@ export function hellotextApiError(
 		message =
 			'Hellotext refused the request (403): the business account’s plan or state does not allow it';
 		description = described.join('\n') || undefined;
+	} else if (statusCode === 429) {
+		message = 'Hellotext is rate limiting requests (429)';
+		description = described.join('\n') || undefined;
 	} else if (statusCode === 404) {
 		message = errorContext.target
 			? `Hellotext has no ${errorContext.target} (404)`
@@ -71,8 +76,6 @@ export function hellotextApiError(
 			described.length > 1
 				? `${described[0]} (and ${described.length - 1} more, HTTP ${statusCode})`
 				: `${described[0]} (HTTP ${statusCode})`;
-	} else if (statusCode === 429) {
-		message = 'Hellotext is rate limiting requests (429)';
 	} else {
 		message = `Hellotext answered HTTP ${statusCode}`;
 	}
@@ -84,6 +87,8 @@ export function hellotextApiError(
 	// NodeApiError replaces some messages by status code; keep ours, it names the parameter.
 	error.message = message;
 	if (description !== undefined) error.description = description;
+	const retryAfterMs = parseRetryAfter(headers['retry-after']);
+	if (retryAfterMs !== undefined) Object.assign(error, { retryAfterMs });
 	return error;
 }
 

@@ -1,0 +1,513 @@
+/**
+ * Builders for the structured parameters of the e-commerce resources (carts, orders, order items,
+ * products, variants, refunds) and of events: metadata, prices, string lists and item lists.
+ * Each pairs the fields a user fills without JSON with the function that turns them into the
+ * request body, refusing what the API would refuse with a message that names the field.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeProperties,
+	type INodePropertyCollection,
+	type PreSendAction,
+} from 'n8n-workflow';
+
+import {
+	defineOperation,
+	deleteOperation,
+	getManyOperation,
+	getOperation,
+	sendAs,
+	type HellotextOperation,
+} from './descriptions';
+import { pairsToObject, parseJsonArray, parseJsonObject } from './input';
+import { idLocator, type LocatorSpec } from './locators';
+
+/** Where a builder reports from: the node and the item being processed. */
+export interface BuildContext {
+	node: INode;
+	itemIndex: number;
+}
+
+export const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Refuses the item's input before anything is sent; `message` names the field. */
+export function refuse(ctx: BuildContext, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.node, message, { itemIndex: ctx.itemIndex, description });
+}
+
+// ---- metadata ---------------------------------------------------------------------------------
+
+/**
+ * Metadata as name/value pairs (`metadata`) and its JSON alternative (`metadataJson`), for an
+ * Additional Fields / Update Fields collection.
+ */
+export function metadataFields(noun = 'object'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Metadata',
+			default: {},
+			description: `Key-value pairs stored with the ${noun}`,
+			options: [
+				{
+					displayName: 'Metadata',
+					name: 'values',
+					values: [
+						{ displayName: 'Name', name: 'key', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Metadata (JSON)',
+			name: 'metadataJson',
+			type: 'json',
+			default: '{}',
+			description: `Key-value pairs stored with the ${noun}, as a JSON object (for expressions). Cannot be combined with Metadata.`,
+		},
+	];
+}
+
+/** The `metadata` hash from the fields of `metadataFields`, or undefined when neither is set. */
+export function buildMetadata(ctx: BuildContext, fields: IDataObject): IDataObject | undefined {
+	const pairs = pairsToObject(ctx.node, fields.metadata as never, 'Metadata', ctx.itemIndex);
+	const json =
+		fields.metadataJson === undefined
+			? undefined
+			: parseJsonObject(ctx.node, fields.metadataJson, 'Metadata (JSON)', ctx.itemIndex);
+	if (pairs && json) refuse(ctx, '"Metadata" and "Metadata (JSON)" cannot be sent together');
+	return pairs ?? json;
+}
+
+// ---- prices -----------------------------------------------------------------------------------
+
+/** An ISO 4217 code, upper-cased; anything else is refused naming `label`. */
+export function normalizeCurrency(ctx: BuildContext, value: unknown, label: string): string {
+	const text = String(value).trim().toUpperCase();
+	if (!/^[A-Z]{3}$/.test(text)) {
+		refuse(ctx, `"${label}" must be a three-letter ISO 4217 currency code, e.g. USD`, `Got "${String(value)}".`);
+	}
+	return text;
+}
+
+/** A money amount from a number field or from text such as "19.90". */
+export function normalizeAmount(ctx: BuildContext, value: unknown, label: string): number {
+	const amount = typeof value === 'number' ? value : Number(String(value).trim());
+	if (typeof value === 'boolean' || !Number.isFinite(amount) || amount < 0) {
+		refuse(ctx, `"${label}" must be a non-negative number, e.g. 19.90`, `Got "${String(value)}".`);
+	}
+	return amount;
+}
+
+/**
+ * A price hash `{amount, currency}` from its two parts; undefined when neither is set. A currency
+ * without an amount is refused naming `label` (the API needs the amount to make a price).
+ */
+export function buildPrice(
+	ctx: BuildContext,
+	amount: unknown,
+	currency: unknown,
+	label: string,
+): IDataObject | undefined {
+	if (isBlank(amount)) {
+		if (isBlank(currency)) return undefined;
+		refuse(ctx, `"${label}" has a currency but no amount`, 'Give the amount too, or leave both empty.');
+	}
+	const price: IDataObject = { amount: normalizeAmount(ctx, amount, `${label} Amount`) };
+	if (!isBlank(currency)) price.currency = normalizeCurrency(ctx, currency, `${label} Currency`);
+	return price;
+}
+
+/** A price hash given as JSON (items, variants): an object with an amount, and maybe a currency. */
+export function checkPriceObject(ctx: BuildContext, value: unknown, label: string): IDataObject {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		refuse(ctx, `"${label}" must be an object like {"amount": 19.9, "currency": "USD"}`);
+	}
+	const { amount, currency, ...rest } = value as IDataObject;
+	return { ...rest, ...buildPrice(ctx, amount, currency, label) } as IDataObject;
+}
+
+/**
+ * `<name>Amount` and `<name>Currency` for a collection, e.g. Price Amount and Price Currency;
+ * read them back with `readPrice`.
+ */
+export function priceFields(name: string, displayName: string, description: string): INodeProperties[] {
+	return [
+		{
+			displayName: `${displayName} Amount`,
+			name: `${name}Amount`,
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description,
+		},
+		{
+			displayName: `${displayName} Currency`,
+			name: `${name}Currency`,
+			type: 'string',
+			default: '',
+			placeholder: 'USD',
+			description: `ISO 4217 code of the ${displayName.toLowerCase()} currency; needs ${displayName} Amount. Empty uses the business default.`,
+		},
+	];
+}
+
+/** The price hash from the `priceFields(name, displayName)` of a collection, or undefined. */
+export function readPrice(
+	ctx: BuildContext,
+	fields: IDataObject,
+	name: string,
+	displayName: string,
+): IDataObject | undefined {
+	return buildPrice(ctx, fields[`${name}Amount`], fields[`${name}Currency`], displayName);
+}
+
+// ---- string lists -------------------------------------------------------------------------------
+
+/** A field for an array of strings: comma-separated text, or an array from an expression. */
+export function stringListField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. shoes, sneakers',
+		description: `${description}, comma-separated (or an array from an expression)`,
+	};
+}
+
+/**
+ * An array of strings from comma-separated text or an array. Blank text means "not set"
+ * (undefined); only an explicit array from an expression can send `[]`.
+ */
+export function buildStringList(value: unknown): string[] | undefined {
+	if (Array.isArray(value)) return value.map((entry) => String(entry).trim()).filter(Boolean);
+	if (isBlank(value)) return undefined;
+	const list = String(value)
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+	return list.length ? list : undefined;
+}
+
+// ---- lists of rows (items, variants) -------------------------------------------------------------
+
+export interface RowListSpec {
+	/** Collection option name of the rows; the JSON alternative is `<name>Json`. */
+	name: string;
+	displayName: string;
+	description: string;
+	/** One row, e.g. `Item`: its display name, and the group name under which rows are stored (lower case). */
+	row: string;
+	values: INodeProperties[];
+	/** The JSON alternative's default and what its description says each entry holds. */
+	jsonDefault: string;
+	jsonShape: string;
+}
+
+/** Rows (fixedCollection) and their JSON alternative, for a collection. */
+export function rowListFields(spec: RowListSpec): INodeProperties[] {
+	const { jsonDefault } = spec;
+	const group: INodePropertyCollection = { displayName: spec.row, name: spec.row.toLowerCase(), values: spec.values };
+	return [
+		{
+			displayName: spec.displayName,
+			name: spec.name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: `Add ${spec.row}`,
+			default: {},
+			description: spec.description,
+			options: [group],
+		},
+		{
+			displayName: `${spec.displayName} (JSON)`,
+			name: `${spec.name}Json`,
+			type: 'json',
+			default: jsonDefault,
+			description: `${spec.description}, as a JSON array of ${spec.jsonShape} (for expressions). Cannot be combined with ${spec.displayName}.`,
+		},
+	];
+}
+
+/**
+ * The array from `rowListFields(spec)` values of a collection: undefined when neither is set.
+ * `fromRow` turns a UI row into an entry; `check` validates every entry (from rows or JSON) and
+ * gets its label, e.g. `Items 2` or `Items (JSON) 2`. An empty list is never produced here:
+ * where the API reads `[]` as "remove all", that is an explicit option of the operation.
+ */
+export function buildRowList(
+	ctx: BuildContext,
+	fields: IDataObject,
+	spec: Pick<RowListSpec, 'name' | 'displayName' | 'row'>,
+	fromRow: (row: IDataObject, label: string) => IDataObject,
+	check: (entry: unknown, label: string) => IDataObject,
+): IDataObject[] | undefined {
+	const stored = fields[spec.name] as Record<string, IDataObject[]> | undefined;
+	const rows = (stored?.[spec.row.toLowerCase()] ?? []).map((row, index) => {
+		const label = `${spec.displayName} ${index + 1}`;
+		return check(fromRow(row, label), label);
+	});
+	const jsonName = `${spec.displayName} (JSON)`;
+	const raw = fields[`${spec.name}Json`];
+	const json =
+		raw === undefined
+			? undefined
+			: parseJsonArray(ctx.node, raw, jsonName, ctx.itemIndex).map((entry, index) =>
+					check(entry, `${jsonName} ${index + 1}`),
+				);
+	if (rows.length && json) refuse(ctx, `"${spec.displayName}" and "${jsonName}" cannot be sent together`);
+	if (json && json.length === 0) {
+		refuse(ctx, `"${jsonName}" is an empty list`, `Add at least one ${spec.row.toLowerCase()}, or remove the field.`);
+	}
+	return rows.length ? rows : json;
+}
+
+/** A JSON entry that must be an object with `required` set; its `price`, if any, is checked. */
+export function checkEntry(ctx: BuildContext, entry: unknown, label: string, required: string): IDataObject {
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+		refuse(ctx, `"${label}" must be an object with a ${required}`);
+	}
+	const object = { ...(entry as IDataObject) };
+	if (isBlank(object[required])) refuse(ctx, `"${label}" has no ${required}`);
+	if (object.price !== undefined) object.price = checkPriceObject(ctx, object.price, `${label} Price`);
+	return object;
+}
+
+/** A row's string fields `keys`, without the blank ones, plus its price from priceAmount/priceCurrency. */
+export function rowEntry(ctx: BuildContext, row: IDataObject, label: string, keys: string[]): IDataObject {
+	const entry: IDataObject = {};
+	for (const key of keys) if (!isBlank(row[key])) entry[key] = row[key];
+	const price = buildPrice(ctx, row.priceAmount, row.priceCurrency, `${label} Price`);
+	if (price) entry.price = price;
+	return entry;
+}
+
+/** The unit price of a row: amount as text (empty uses the product's price) and currency. */
+export const rowPriceFields: INodeProperties[] = [
+	{
+		displayName: 'Price Amount',
+		name: 'priceAmount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 19.90',
+		description: 'Empty uses the product’s price',
+	},
+	{
+		displayName: 'Price Currency',
+		name: 'priceCurrency',
+		type: 'string',
+		default: '',
+		placeholder: 'USD',
+		description: 'ISO 4217 code; needs Price Amount',
+	},
+];
+
+// ---- items (carts and orders) -------------------------------------------------------------------
+
+const itemSpec = (name: string, displayName: string, description: string): RowListSpec => ({
+	name,
+	displayName,
+	description,
+	row: 'Item',
+	values: [
+		...rowPriceFields,
+		{
+			displayName: 'Product',
+			name: 'product',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. vxqQJ3Yg or SKU-1234',
+			description: 'ID, reference or SKU of the product or product variant',
+		},
+		{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
+	],
+	jsonDefault: '[\n  { "product": "", "quantity": 1, "price": { "amount": 0, "currency": "USD" } }\n]',
+	jsonShape: '{product, quantity, price}',
+});
+
+/** Items as rows (product, quantity, unit price) and as JSON (`<name>Json`), for a collection. */
+export function itemsFields(name: string, displayName: string, description: string): INodeProperties[] {
+	return rowListFields(itemSpec(name, displayName, description));
+}
+
+/** The items array from the `itemsFields(name, displayName)` of a collection, or undefined. */
+export function buildItems(
+	ctx: BuildContext,
+	fields: IDataObject,
+	name: string,
+	displayName: string,
+): IDataObject[] | undefined {
+	return buildRowList(
+		ctx,
+		fields,
+		{ name, displayName, row: 'Item' },
+		(row, label) => rowEntry(ctx, row, label, ['product', 'quantity']),
+		(entry, label) => checkEntry(ctx, entry, label, 'product'),
+	);
+}
+
+// ---- shared simple fields and the body step ---------------------------------------------------
+
+/** The `reference` and `source` fields every e-commerce object has, sent as they are. */
+export function referenceAndSourceFields(noun: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: `The ${noun} number or original identifier in the external source`,
+			routing: sendAs('reference'),
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. shopify',
+			description: `The source or platform the ${noun} comes from`,
+			routing: sendAs('source'),
+		},
+	];
+}
+
+/**
+ * An optional resource locator inside a collection, sent under `apiName` (n8n extracts the
+ * picked id), e.g. the profile of a refund.
+ */
+export function optionalLocator(apiName: string, spec: Omit<LocatorSpec, 'name' | 'required'>): INodeProperties {
+	return {
+		...idLocator({ ...spec, name: apiName, required: false }),
+		routing: sendAs(apiName),
+	};
+}
+
+/** Fields sorted by display name, as n8n's lint wants collection options. */
+export const sortByDisplayName = (fields: INodeProperties[]) =>
+	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+/**
+ * A preSend step that merges what `build` returns into the request body (after the fields sent
+ * by static routing). `build` gets the collection's values.
+ */
+export function mergeIntoBody(
+	collection: string,
+	build: (ctx: BuildContext, fields: IDataObject, self: IExecuteSingleFunctions) => IDataObject,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+		const ctx = { node: this.getNode(), itemIndex: this.getItemIndex() };
+		const fields = collection ? (this.getNodeParameter(collection, {}) as IDataObject) : {};
+		const added = build(ctx, fields, this);
+		const body = { ...((request.body as IDataObject) ?? {}) };
+		for (const [key, value] of Object.entries(added)) if (value !== undefined) body[key] = value;
+		request.body = body;
+		return request;
+	};
+}
+
+/** The metadata and `priceFields` price of a collection as body entries (undefined when unset). */
+export function metadataAndPrice(
+	ctx: BuildContext,
+	fields: IDataObject,
+	price?: { name: string; apiName: string; displayName: string },
+): IDataObject {
+	const body: IDataObject = { metadata: buildMetadata(ctx, fields) };
+	if (price) body[price.apiName] = readPrice(ctx, fields, price.name, price.displayName);
+	return body;
+}
+
+// ---- operations -------------------------------------------------------------------------------
+
+interface WriteSpec {
+	/** Lower-case noun for texts, e.g. `cart`. */
+	noun: string;
+	/** Path below /v1, with `{param}` placeholders. */
+	path: string;
+	description?: string;
+	/** Top-level fields (required parameters, locators), shown before the collection. */
+	fields?: INodeProperties[];
+	/** The options of Additional Fields (create) or Update Fields (update). */
+	options: INodeProperties[];
+	preSend?: PreSendAction[];
+	/** What a 404 on Create names, when the path addresses a parent, e.g. `order`. */
+	parentNoun?: string;
+}
+
+/** `a cart`, `an order`. */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** The shared Get/Delete factories say "a" before every noun; this says "an" where English does. */
+function fixArticle(operation: HellotextOperation): HellotextOperation {
+	const action = operation.option.action?.replace(/\ba ([aeiou])/gi, 'an $1');
+	const description = operation.option.description?.replace(/\ba ([aeiou])/gi, 'an $1');
+	return { ...operation, option: { ...operation.option, action, description } };
+}
+
+const fieldCollection = (name: string, displayName: string, options: INodeProperties[]): INodeProperties => ({
+	displayName,
+	name,
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: sortByDisplayName(options),
+});
+
+/** POST with top-level fields plus an Additional Fields collection. */
+export function createOperation(spec: WriteSpec): HellotextOperation {
+	return defineOperation({
+		value: 'create',
+		name: 'Create',
+		action: `Create ${withArticle(spec.noun)}`,
+		description: spec.description ?? `Create ${withArticle(spec.noun)}`,
+		method: 'POST',
+		path: spec.path,
+		noun: spec.parentNoun,
+		preSend: spec.preSend,
+		fields: [...(spec.fields ?? []), fieldCollection('additionalFields', 'Additional Fields', spec.options)],
+	});
+}
+
+/** PATCH with top-level fields plus an Update Fields collection; only what is added is sent. */
+export function updateOperation(spec: WriteSpec): HellotextOperation {
+	return defineOperation({
+		value: 'update',
+		name: 'Update',
+		action: `Update ${withArticle(spec.noun)}`,
+		description: spec.description ?? `Update ${withArticle(spec.noun)}; only the fields you add are sent`,
+		method: 'PATCH',
+		path: spec.path,
+		noun: spec.noun,
+		preSend: spec.preSend,
+		fields: [...(spec.fields ?? []), fieldCollection('updateFields', 'Update Fields', spec.options)],
+	});
+}
+
+/**
+ * Create, Get, Update, Delete and (with `plural`) Get Many of one collection path, e.g.
+ * `/attribution/carts`; `create` and `update` are from `createOperation` / `updateOperation`.
+ */
+export function crudOperations(spec: {
+	noun: string;
+	plural?: string;
+	path: string;
+	idField: INodeProperties;
+	create?: HellotextOperation;
+	update: HellotextOperation;
+}): HellotextOperation[] {
+	const crud = { noun: spec.noun, path: spec.path, idField: spec.idField };
+	const operations = [getOperation(crud), spec.update, deleteOperation(crud)];
+	if (spec.create) operations.unshift(spec.create);
+	if (spec.plural) {
+		operations.push(getManyOperation({ plural: spec.plural, path: spec.path, listProperty: spec.plural }));
+	}
+	return operations.map(fixArticle);
+}

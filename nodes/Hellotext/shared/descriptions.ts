@@ -11,7 +11,7 @@ import {
 
 import { encodeId } from './encodeId';
 import { throwOnErrorResponse } from './errors';
-import { DEFAULT_MAX_IN_FLIGHT, guardPreSend, MAX_LIMIT, startingAfterPaginator } from './transport';
+import { DEFAULT_MAX_IN_FLIGHT, guardPreSend, MAX_LIMIT, routedFlow, startingAfterPaginator } from './transport';
 
 /** One entry of a resource's operation picker, and the fields that show for it. */
 export interface HellotextOperation {
@@ -34,6 +34,8 @@ export interface OperationSpec {
 	postReceive?: PostReceiveAction[];
 	/** For Get Many: the key that holds the array, e.g. `profiles`. */
 	listProperty?: string;
+	/** For operations of several requests: see `routedFlow`. */
+	flow?: ReturnType<typeof routedFlow>;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -88,7 +90,11 @@ export function defineOperation(spec: OperationSpec): HellotextOperation {
 			routing: {
 				request: { method: spec.method, url: hasPathParameters ? undefined : spec.path },
 				send: { paginate: true, preSend },
-				operations: spec.listProperty ? { pagination: startingAfterPaginator } : undefined,
+				operations: spec.flow
+					? { pagination: spec.flow }
+					: spec.listProperty
+						? { pagination: startingAfterPaginator }
+						: undefined,
 				output: { postReceive },
 			},
 		},

@@ -2,6 +2,7 @@ import { parseRetryAfter } from './retryPolicy';
 
 import {
 	NodeApiError,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
@@ -117,4 +118,10 @@ export function throwOnErrorResponse(describeTarget?: (ctx: IExecuteSingleFuncti
 		});
 	};
 	return action;
+}
+
+/** Errors leave the node as NodeApiError or NodeOperationError, whatever raised them. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)));
 }

@@ -14,7 +14,7 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import { hellotextApiError } from './errors';
+import { asNodeError, hellotextApiError } from './errors';
 import { RequestLimiter } from './limiter';
 import { withRetries } from './retryPolicy';
 
@@ -126,7 +126,7 @@ async function sendOnce(
 	);
 }
 
-type Sender = (request: RoutedRequest) => Promise<INodeExecutionData[]>;
+export type Sender = (request: RoutedRequest) => Promise<INodeExecutionData[]>;
 
 /** Runs `body` with a sender bound to this run; maps every failure the same way. */
 async function routed(
@@ -140,8 +140,9 @@ async function routed(
 		if (parked) throw parked;
 		return await body(async (r) => await sendOnce(ctx, state, r));
 	} catch (error) {
-		if (ctx.continueOnFail()) return [errorItem(ctx, error as Error)];
-		throw error;
+		const nodeError = asNodeError(ctx.getNode(), error);
+		if (ctx.continueOnFail()) return [errorItem(ctx, nodeError)];
+		throw nodeError;
 	} finally {
 		leave();
 	}
@@ -156,6 +157,22 @@ export async function sendRoutedRequest(
 	request: RoutedRequest,
 ): Promise<INodeExecutionData[]> {
 	return await routed(this, request, async (send) => await send(request));
+}
+
+export type RoutedFlow = (
+	this: IExecutePaginationFunctions,
+	send: Sender,
+	request: RoutedRequest,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * An operation that needs more than one request (e.g. find, then create or update): the flow
+ * gets a sender with the same limiter, retries and error handling as every other request.
+ */
+export function routedFlow(flow: RoutedFlow) {
+	return async function (this: IExecutePaginationFunctions, request: RoutedRequest) {
+		return await routed(this, request, async (send) => await flow.call(this, send, request));
+	};
 }
 
 /** 5,000 pages of 100: half a million objects, far past any sane single run. */

@@ -209,4 +209,43 @@ describe('Profile', () => {
 		}
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
+
+	describe('Create or Update', () => {
+		const upsert = (matchValue: string, additionalFields: Obj = {}, matchBy = 'email') =>
+			env.engine.run({ resource: 'profile', operation: 'upsert', matchBy, matchValue, additionalFields });
+
+		it('creates the profile when none has the email, and says so', async () => {
+			const { items, error } = await upsert('new@example.com', { first_name: 'New', subscribe: true });
+			expect(error).toBeUndefined();
+			const [find, create, read] = env.sandbox.requests;
+			expect(find).toMatchObject({ method: 'GET', path: '/v1/profiles', query: { email: 'new@example.com', limit: '2' } });
+			expect(create).toMatchObject({ method: 'POST', path: '/v1/profiles', body: { first_name: 'New', subscribe: true, email: 'new@example.com' } });
+			expect(read).toMatchObject({ method: 'GET', path: `/v1/profiles/${items[0].json.id}` });
+			expect(items[0].json).toMatchObject({ result: 'created', profile: { first_name: 'New', emails: ['new@example.com'], state: 'subscribed' } });
+		});
+
+		it('updates the one profile with that phone, sending only the changes', async () => {
+			const id = createProfile({ first_name: 'Old', phone: '+59899000009' });
+			const { items } = await upsert('+59899000009', { first_name: 'Renamed' }, 'phone');
+			expect(env.sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'GET /v1/profiles',
+				`PATCH /v1/profiles/${id}`,
+				`GET /v1/profiles/${id}`,
+			]);
+			expect(env.sandbox.requests[0].query).toMatchObject({ phone: '+59899000009' });
+			expect(env.sandbox.requests[1].body).toEqual({ first_name: 'Renamed' });
+			expect(items[0].json).toMatchObject({ result: 'updated', id, profile: { id, first_name: 'Renamed' } });
+		});
+
+		it('fails clearly when several profiles match, changing nothing', async () => {
+			const a = createProfile({ first_name: 'A', email: 'twin@example.com' });
+			const b = createProfile({ first_name: 'B', email: 'twin@example.com' });
+			const { error } = await upsert('twin@example.com', { first_name: 'Both' });
+			expect(error?.message).toBe('Several profiles have the email "twin@example.com": cannot tell which one to update');
+			expect(error?.description).toContain(a);
+			expect(error?.description).toContain(b);
+			expect(env.sandbox.requests.map((r) => r.method)).toEqual(['GET']);
+			expect(profile(a).first_name).toBe('A');
+		});
+	});
 });

@@ -6,6 +6,7 @@ import { profileIdLocator } from './fields';
 import { getManyProfiles } from './getAll';
 import { subscribeProfile, unsubscribeProfile } from './subscription';
 import { updateProfile } from './update';
+import { upsertProfileOperation } from './upsert';
 import { unverifyContact, verifyContact } from './verify';
 
 const crud = { noun: 'profile', path: '/profiles', idField: profileIdLocator };
@@ -16,6 +17,7 @@ export const profileProperties: INodeProperties[] = resourceProperties(
 		createProfile,
 		getOperation(crud),
 		updateProfile,
+		upsertProfileOperation,
 		deleteOperation(crud),
 		getManyProfiles,
 		subscribeProfile,

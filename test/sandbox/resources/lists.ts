@@ -1,6 +1,7 @@
-import { ApiError, missing, notFound, type HellotextSandbox, type JsonObject, type StoredObject } from '../server.ts';
+import { notFound, type HellotextSandbox, type JsonObject, type StoredObject } from '../server.ts';
+import { notUnique, requireValue } from './apps.ts';
 
-/** Lists are addressed by id or by name. */
+/** Lists are addressed by id or by name (names are case-sensitive here). */
 export function findList(sb: HellotextSandbox, idOrName: string): StoredObject {
 	const list = sb.collection('lists').find((l) => l.id === idOrName) ?? sb.collection('lists').find((l) => l.name === idOrName);
 	if (!list) throw notFound('list', idOrName);
@@ -14,11 +15,11 @@ export function findOrCreateList(sb: HellotextSandbox, name: string): StoredObje
 export const listSummary = (list: StoredObject): JsonObject => ({ id: list.id, type: 'list', name: list.name, created_at: list.created_at });
 
 export function registerLists(sb: HellotextSandbox): void {
-	const requireUniqueName = (name: unknown, except?: string) => {
-		if (typeof name !== 'string' || name === '') throw missing('name');
-		if (sb.collection('lists').some((l) => l.name === name && l.id !== except)) {
-			throw new ApiError(422, 'parameter_not_unique', 'The value must be unique and it is already present in another object of the same type.', 'name');
-		}
+	// Create and Update: "Name of the list, case-insensitive. Duplicate names are not allowed."
+	const requireUniqueName = (body: JsonObject, except?: string) => {
+		requireValue(body, 'name');
+		const name = String(body.name).toLowerCase();
+		if (sb.collection('lists').some((l) => String(l.name).toLowerCase() === name && l.id !== except)) throw notUnique('name');
 	};
 	sb.route('GET', '/v1/lists', ({ query }) => ({
 		lists: sb.paginate(
@@ -27,13 +28,13 @@ export function registerLists(sb: HellotextSandbox): void {
 		),
 	}));
 	sb.route('POST', '/v1/lists', ({ body }) => {
-		requireUniqueName(body.name);
+		requireUniqueName(body);
 		return sb.insert('lists', 'list', { name: body.name as string });
 	});
 	sb.route('GET', '/v1/lists/:id', ({ params }) => findList(sb, params.id));
 	sb.route('PATCH', '/v1/lists/:id', ({ params, body }) => {
 		const list = findList(sb, params.id);
-		requireUniqueName(body.name, list.id);
+		requireUniqueName(body, list.id);
 		list.name = body.name as string;
 		return list;
 	});
@@ -50,7 +51,10 @@ export function registerLists(sb: HellotextSandbox): void {
 		const lists = (profile.lists as JsonObject[]).filter((l) => l.id !== list.id);
 		if (add) lists.push(listSummary(list));
 		profile.lists = lists;
-		return profile;
+		// The profile as GET /profiles/:id shows it, without the sandbox's bookkeeping.
+		const { _activity, ...shown } = profile;
+		void _activity;
+		return shown;
 	};
 	sb.route('POST', '/v1/lists/:list/profiles/:profile', membership(true));
 	sb.route('DELETE', '/v1/lists/:list/profiles/:profile', membership(false));

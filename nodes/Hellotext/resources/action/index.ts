@@ -1,3 +1,52 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const actionProperties: INodeProperties[] = [];
+import { idLocator } from '../../shared/locators';
+import { booleanField, crudResourceProperties, requiredField, stringField } from './crud';
+
+const actionIdLocator = idLocator({
+	name: 'actionId',
+	displayName: 'Action',
+	searchListMethod: 'searchActions',
+	searchPlaceholder: 'Search by name…',
+	description: 'The custom action to act on',
+});
+
+const name = requiredField(
+	stringField(
+		'Name',
+		'name',
+		'The name used in the action parameter when tracking an event, e.g. signup_form.completed. Duplicate names are not allowed.',
+		{ placeholder: 'e.g. signup_form.completed' },
+	),
+);
+
+const optional: INodeProperties[] = [
+	booleanField(
+		'Goal',
+		'goal',
+		'Whether events with this action count as a metric for KPIs in Campaigns and Journeys',
+	),
+	{
+		...booleanField(
+			'Passive',
+			'passive',
+			'Whether the action is passive: passive events do not move the conversation in the Inbox and show only in the Activity Trail',
+		),
+		default: true,
+	},
+	stringField(
+		'Title',
+		'title',
+		'Human-friendly name used on Segments and Journeys; the name when not set',
+	),
+];
+
+export const actionProperties: INodeProperties[] = crudResourceProperties({
+	resource: 'action',
+	noun: 'action',
+	plural: 'actions',
+	path: '/attribution/actions',
+	idField: actionIdLocator,
+	create: { required: [name], optional, description: 'Create a custom action to track events with' },
+	update: { required: [name], optional },
+});

@@ -1,3 +1,45 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const appProperties: INodeProperties[] = [];
+import { idLocator } from '../../shared/locators';
+import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { removeImage } from './removeImage';
+
+const appIdLocator = idLocator({
+	name: 'appId',
+	displayName: 'App',
+	searchListMethod: 'searchApps',
+	searchPlaceholder: 'Search by name…',
+	description: 'The app to act on',
+});
+
+const name = stringField('Name', 'name', 'The name of the application. Duplicate names are not allowed.');
+
+const imageUrl = stringField(
+	'Image URL',
+	'image_url',
+	'URL of the application icon in high resolution; Hellotext downloads and stores the image',
+	{ placeholder: 'https://www.example.com/icon.png' },
+);
+
+export const appProperties: INodeProperties[] = crudResourceProperties({
+	resource: 'app',
+	noun: 'app',
+	plural: 'apps',
+	path: '/attribution/apps',
+	idField: appIdLocator,
+	create: { required: [requiredField(name)], optional: [imageUrl] },
+	update: {
+		optional: [
+			imageUrl,
+			name,
+			{
+				displayName: 'Remove Image',
+				name: 'removeImage',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove the attached image (sends image_url: null)',
+			},
+		],
+		preSend: [removeImage],
+	},
+});

@@ -1,3 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const listProperties: INodeProperties[] = [];
+import { sendAs } from '../../shared/descriptions';
+import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { listIdLocator } from './fields';
+import { addProfileToList, removeProfileFromList } from './membership';
+
+const name = requiredField(
+	stringField('Name', 'name', 'Name of the list. Duplicate names (ignoring case) are not allowed.', {
+		placeholder: 'e.g. VIP customers',
+	}),
+);
+
+export const listProperties: INodeProperties[] = crudResourceProperties({
+	resource: 'list',
+	noun: 'list',
+	plural: 'lists',
+	path: '/lists',
+	idField: listIdLocator,
+	create: { required: [name] },
+	update: { required: [name] },
+	filters: [
+		{
+			displayName: 'Name Starts With',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only lists whose name starts with this text',
+			routing: sendAs('name', 'query'),
+		},
+	],
+	extra: [addProfileToList, removeProfileFromList],
+});

@@ -1,0 +1,60 @@
+// Get / Delete / Get Many cases shared by the resources built with the CRUD factory
+// (nodes/Hellotext/resources/action/crud.ts). Each resource's own file tests Create and Update.
+import { expect, it } from 'vitest';
+
+import { locator, type TestEnv } from '../../harness/setup';
+
+type Obj = Record<string, any>;
+
+export interface CrudCase {
+	resource: string;
+	/** The id parameter, e.g. `couponId`. */
+	idParam: string;
+	/** API path without /v1, e.g. `/coupons`. */
+	path: string;
+	/** The Get Many list key and the object type. */
+	listKey: string;
+	type: string;
+	/** A valid Create body for the n-th seeded object. */
+	seed: (n: number) => Obj;
+}
+
+export function crudCases(env: TestEnv, spec: CrudCase): void {
+	const create = (n: number) => env.sandbox.call('POST', `/v1${spec.path}`, spec.seed(n)) as Obj;
+	const run = (operation: string, parameters: Obj = {}) =>
+		env.engine.run({ resource: spec.resource, operation, ...parameters });
+
+	it('Get sends GET to the object path and returns the object', async () => {
+		const object = create(1);
+		const { items, error } = await run('get', { [spec.idParam]: locator(object.id) });
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests).toHaveLength(1);
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1${spec.path}/${object.id}`, query: {} });
+		expect(items.map((i) => i.json)).toEqual([object]);
+	});
+
+	it(`Get names the ${spec.type} that does not exist (404)`, async () => {
+		const { error } = await run('get', { [spec.idParam]: locator('NoSuch01') });
+		expect(error?.message).toBe(`Hellotext has no ${spec.type} "NoSuch01" (404)`);
+	});
+
+	it('Delete sends DELETE and returns the deletion answer', async () => {
+		const object = create(1);
+		const { items } = await run('delete', { [spec.idParam]: locator(object.id, 'list') });
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'DELETE', path: `/v1${spec.path}/${object.id}` });
+		expect(env.sandbox.requests[0].body).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ id: object.id, type: spec.type, deleted: true }]);
+		expect(env.sandbox.find(spec.listKey, object.id)).toBeUndefined();
+	});
+
+	it('Get Many returns one item per object, newest first, with Limit or Return All', async () => {
+		const ids = [1, 2, 3].map((n) => create(n).id as string);
+		const limited = await run('getAll', { returnAll: false, limit: 2 });
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1${spec.path}`, query: { limit: '2' } });
+		expect(limited.items.map((i) => i.json.id)).toEqual([ids[2], ids[1]]);
+		const all = await run('getAll', { returnAll: true });
+		expect(env.sandbox.requests[1].query).toEqual({ limit: '100' });
+		expect(all.items.map((i) => i.json.id)).toEqual([...ids].reverse());
+		expect(all.items[0].json.type).toBe(spec.type);
+	});
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+
+import { locator, useSandbox } from '../../harness/setup';
+
+type Obj = Record<string, any>;
+
+describe('Session', () => {
+	const env = useSandbox();
+	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'session', operation, ...parameters });
+	const createProfile = () => (env.sandbox.call('POST', '/v1/profiles', { first_name: 'Ada' }) as Obj).id as string;
+
+	it('Attach Profile sends PATCH /sessions/:id with the profile and returns the session', async () => {
+		const session = env.sandbox.insert('sessions', 'session', { profile: null });
+		const profileId = createProfile();
+		const { items, error } = await run('attachProfile', {
+			sessionId: session.id,
+			profileId: locator(profileId),
+		});
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests).toHaveLength(1);
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/sessions/${session.id}`, query: {} });
+		expect(env.sandbox.requests[0].body).toEqual({ profile: profileId });
+		expect(items.map((i) => i.json)).toEqual([{ id: session.id, type: 'session', created_at: session.created_at, profile: profileId }]);
+	});
+
+	it('Attach Profile with the profile picked From List moves the session to another profile', async () => {
+		const first = createProfile();
+		const second = createProfile();
+		const session = env.sandbox.insert('sessions', 'session', { profile: first });
+		await run('attachProfile', {
+			sessionId: session.id,
+			profileId: locator(second, 'list'),
+		});
+		expect(env.sandbox.requests[0].body).toEqual({ profile: second });
+		expect(env.sandbox.find('sessions', session.id)?.profile).toBe(second);
+	});
+
+	it('a session id is one path segment, and an unknown one is named in the 404', async () => {
+		const profileId = createProfile();
+		const { error } = await run('attachProfile', {
+			sessionId: 'abc/def',
+			profileId: locator(profileId),
+		});
+		expect(env.sandbox.requests[0].path).toBe('/v1/sessions/abc%2Fdef');
+		expect(error?.message).toBe('Hellotext has no session "abc/def" (404)');
+	});
+
+	it('an empty session id or profile is refused before sending', async () => {
+		const session = env.sandbox.insert('sessions', 'session', { profile: null });
+		const noSession = await run('attachProfile', {
+			sessionId: '={{ "" }}',
+			profileId: locator('MzYwlE50'),
+		});
+		expect(noSession.error?.message).toMatch(/"sessionId" is empty/);
+		const noProfile = await run('attachProfile', {
+			sessionId: session.id,
+			profileId: locator(''),
+		});
+		expect(noProfile.error?.message).toContain('Parameter "Profile" is required');
+		const emptyProfile = await run('attachProfile', {
+			sessionId: session.id,
+			profileId: locator('={{ "" }}'),
+		});
+		expect(emptyProfile.error?.message).toBe('"Profile" is required');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+});

@@ -88,7 +88,8 @@ export function defineOperation(spec: OperationSpec): HellotextOperation {
 			action: spec.action,
 			description: spec.description,
 			routing: {
-				request: { method: spec.method, url: hasPathParameters ? undefined : spec.path },
+				// A `{param}` template stays readable here; expandPath fills it before sending.
+				request: { method: spec.method, url: spec.path },
 				send: { paginate: true, preSend },
 				operations: spec.flow
 					? { pagination: spec.flow }

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+import { Hellotext } from '../nodes/Hellotext/Hellotext.node';
+// @ts-expect-error plain ESM script without types
+import { END, operationRows, operationsTable, START } from '../scripts/operations-table.mjs';
+
+describe('README', () => {
+	const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+	it('lists exactly the operations the node has (run `node scripts/operations-table.mjs` after a build to refresh)', () => {
+		const section = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
+		expect(section).toBe(operationsTable(new Hellotext().description));
+	});
+
+	it('the node covers all 74 endpoints of the reference checklist, plus Create or Update', () => {
+		const checklist = readFileSync(new URL('./fixtures/endpoints.md', import.meta.url), 'utf8');
+		const endpoints = [...checklist.matchAll(/^\| \d+ \| [^|]+ \| [^|]+ \| (GET|POST|PATCH|DELETE) \| (\S+) \|/gm)].map(
+			(m) => `${m[1]} /v1${m[2].replace(/:\w+/g, ':x')}`,
+		);
+		expect(endpoints).toHaveLength(74);
+		const covered = new Set(
+			operationRows(new Hellotext().description).map(
+				(r: { method: string; path: string }) => `${r.method} ${r.path.replace(/\{\w+\}/g, ':x')}`,
+			),
+		);
+		expect(endpoints.filter((e) => !covered.has(e))).toEqual([]);
+	});
+});

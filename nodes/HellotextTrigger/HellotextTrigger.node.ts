@@ -1,0 +1,132 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE } from '../Hellotext/shared/transport';
+import { positionAt, scanForNew, type Position } from './position';
+import { firstPage, getEventActions, listPages, streamFor, type Stream } from './streams';
+
+const DEFAULT_MAX_ITEMS = 500;
+/** A manual run with an action filter looks this many pages deep for a matching event. */
+const SAMPLE_MAX_PAGES = 10;
+
+/** "Fetch Test Event": the newest matching object, without touching the saved position. */
+async function sample(context: IPollFunctions, stream: Stream): Promise<IDataObject> {
+	if (!stream.filtered) {
+		const [newest] = await firstPage(context, stream, 1);
+		if (newest) return newest;
+	} else {
+		let pages = 0;
+		for await (const page of listPages(context, stream)) {
+			const found = page.find(stream.matches);
+			if (found) return found;
+			if (++pages >= SAMPLE_MAX_PAGES) break;
+		}
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`There are no ${stream.noun} in this Hellotext account yet: ${stream.firstStep}, then fetch again`,
+		{
+			description: stream.filtered
+				? `Looked through the newest ${SAMPLE_MAX_PAGES * MAX_PAGE_SIZE} events`
+				: undefined,
+		},
+	);
+}
+
+export class HellotextTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hellotext Trigger',
+		name: 'hellotextTrigger',
+		icon: { light: 'file:../../icons/hellotext.svg', dark: 'file:../../icons/hellotext.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["triggerOn"] === "event" ? "New Event" : "New Profile"}}',
+		description: 'Starts the workflow when Hellotext profiles or events are created',
+		defaults: { name: 'Hellotext Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hellotextApi', required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'triggerOn',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'New Event',
+						value: 'event',
+						description: 'An event is tracked (an order placed, a cart abandoned, a custom action…)',
+					},
+					{ name: 'New Profile', value: 'profile', description: 'A profile is created' },
+				],
+				default: 'profile',
+			},
+			{
+				displayName: 'Action Names or IDs',
+				name: 'actions',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getEventActions' },
+				displayOptions: { show: { triggerOn: ['event'] } },
+				default: [],
+				description:
+					'Only events with these actions start the workflow; none chosen means every event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Items per Poll',
+						name: 'maxItems',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_MAX_ITEMS,
+						description:
+							'The most objects one poll emits, oldest first; the rest follow in the next polls',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getEventActions } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const stream = streamFor(this);
+		if (this.getMode() === 'manual') {
+			return [this.helpers.returnJsonArray([await sample(this, stream)])];
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const saved = staticData.position as Position | undefined;
+		if (saved?.fingerprint !== stream.fingerprint) {
+			// First activation, or the stream or its filters changed: start from where it stands now.
+			staticData.position = positionAt(await firstPage(this, stream), 0, stream.fingerprint);
+			return null;
+		}
+
+		const { scanned, fresh } = await scanForNew(this, stream, saved);
+		if (fresh === 0) return null;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const cap = Math.max(1, Math.floor(Number(options.maxItems ?? DEFAULT_MAX_ITEMS) || DEFAULT_MAX_ITEMS));
+		const newestFirst = scanned.slice(0, fresh);
+		const matching = newestFirst.filter(stream.matches).reverse();
+		const emitted = matching.slice(0, cap);
+		// Over the cap, stop at the newest emitted object; the rest is the next poll's.
+		const last = matching.length > cap ? scanned.indexOf(emitted[emitted.length - 1]) : 0;
+		staticData.position = positionAt(scanned, last, stream.fingerprint, saved);
+		return emitted.length > 0 ? [this.helpers.returnJsonArray(emitted)] : null;
+	}
+}

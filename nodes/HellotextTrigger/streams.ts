@@ -1,0 +1,124 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodePropertyOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { getCustomActions } from '../Hellotext/methods/loadOptions';
+import { BUILT_IN_ACTIONS } from '../Hellotext/shared/actions';
+import { hellotextRequest, MAX_PAGE_SIZE, MAX_PAGES } from '../Hellotext/shared/transport';
+
+/** One list the trigger watches: newest first, cursor `starting_after`. */
+export interface Stream {
+	/** Names the plural in messages ("profiles", "events"). */
+	noun: string;
+	/** What the user does to get a first object, for the manual run's "nothing yet". */
+	firstStep: string;
+	path: string;
+	listProperty: string;
+	/** Query sent on every page besides `limit` and the cursor. */
+	query: IDataObject;
+	/** Whether `matches` filters at all. */
+	filtered: boolean;
+	/** Whether a listed object is one the user asked for (the filters the API does not apply). */
+	matches: (object: IDataObject) => boolean;
+	/** Stream and filters: when it changes, the saved position no longer applies. */
+	fingerprint: string;
+}
+
+/** An event's action name: the reference lists `action` as `{id, name, title}`; a bare name is read too. */
+export function actionName(event: IDataObject): string | undefined {
+	const action = event.action;
+	if (typeof action === 'string') return action;
+	if (action && typeof action === 'object' && typeof (action as IDataObject).name === 'string') {
+		return (action as IDataObject).name as string;
+	}
+	return undefined;
+}
+
+export function streamFor(context: IPollFunctions): Stream {
+	const triggerOn = context.getNodeParameter('triggerOn') as string;
+	if (triggerOn === 'profile') {
+		return {
+			noun: 'profiles',
+			firstStep: 'create a profile',
+			path: '/profiles',
+			listProperty: 'profiles',
+			// The API's default order is by last activity; only creation order keeps a stable position.
+			query: { order: 'created_at' },
+			filtered: false,
+			matches: () => true,
+			fingerprint: 'profile',
+		};
+	}
+	const actions = [...new Set(context.getNodeParameter('actions', []) as string[])].sort();
+	const wanted = new Set(actions);
+	return {
+		noun: actions.length ? `events with the chosen actions (${actions.join(', ')})` : 'events',
+		firstStep: 'track an event',
+		path: '/attribution/events',
+		listProperty: 'events',
+		query: {},
+		// Whether the list filters by action is not documented: filter here.
+		filtered: actions.length > 0,
+		matches: (event) => wanted.size === 0 || wanted.has(actionName(event) ?? ''),
+		fingerprint: JSON.stringify(['event', ...actions]),
+	};
+}
+
+/**
+ * The stream's pages from the newest, `limit` objects each, following `starting_after` until a
+ * short page. The caller stops early by leaving its `for await` loop.
+ */
+export async function* listPages(
+	context: IPollFunctions,
+	stream: Stream,
+	limit = MAX_PAGE_SIZE,
+): AsyncGenerator<IDataObject[]> {
+	let cursor: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const qs: IDataObject = { ...stream.query, limit };
+		if (cursor !== undefined) qs.starting_after = cursor;
+		const body = await hellotextRequest.call(context, 'GET', stream.path, { qs });
+		const objects = body[stream.listProperty];
+		if (!Array.isArray(objects)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
+			);
+		}
+		yield objects as IDataObject[];
+		if (objects.length < limit) return;
+		const lastId = (objects[objects.length - 1] as IDataObject).id;
+		if (typeof lastId !== 'string' || lastId === '' || lastId === cursor) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'Hellotext pagination stopped moving: the page ended without a new cursor ID',
+			);
+		}
+		cursor = lastId;
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`Stopped after ${MAX_PAGES} pages of ${stream.noun}: the backlog is too large for one poll`,
+	);
+}
+
+/** The stream's newest page (at most `limit` objects). */
+export async function firstPage(context: IPollFunctions, stream: Stream, limit = MAX_PAGE_SIZE): Promise<IDataObject[]> {
+	for await (const page of listPages(context, stream, limit)) return page;
+	return [];
+}
+
+/** Built-in actions and the account's custom ones, for the action filter. */
+export async function getEventActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const builtIn = Object.values(BUILT_IN_ACTIONS)
+		.flat()
+		.map((action): INodePropertyOptions => ({ name: action, value: action }));
+	const custom = (await getCustomActions.call(this)).filter(
+		(option) => !builtIn.some((known) => known.value === option.value),
+	);
+	return [...builtIn, ...custom].sort((a, b) => a.name.localeCompare(b.name));
+}

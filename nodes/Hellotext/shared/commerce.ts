@@ -20,6 +20,7 @@ import {
 	deleteOperation,
 	getManyOperation,
 	getOperation,
+	resourceProperties,
 	sendAs,
 	type HellotextOperation,
 } from './descriptions';
@@ -200,95 +201,19 @@ export function buildStringList(value: unknown): string[] | undefined {
 
 // ---- lists of rows (items, variants) -------------------------------------------------------------
 
-export interface RowListSpec {
-	/** Collection option name of the rows; the JSON alternative is `<name>Json`. */
-	name: string;
-	displayName: string;
-	description: string;
-	/** One row, e.g. `Item`: its display name, and the group name under which rows are stored (lower case). */
+/** One kind of row list, e.g. cart/order items or product variants. */
+export interface RowKind {
+	/** One row's display name, e.g. `Item`; rows are stored under its lower-case form. */
 	row: string;
+	/** The row's fields; `priceAmount`/`priceCurrency` (see `rowPriceFields`) become `price`. */
 	values: INodeProperties[];
+	/** The row fields sent as they are (blank ones left out). */
+	keys: string[];
+	/** The key every entry needs, e.g. `product`. */
+	required: string;
 	/** The JSON alternative's default and what its description says each entry holds. */
 	jsonDefault: string;
 	jsonShape: string;
-}
-
-/** Rows (fixedCollection) and their JSON alternative, for a collection. */
-export function rowListFields(spec: RowListSpec): INodeProperties[] {
-	const { jsonDefault } = spec;
-	const group: INodePropertyCollection = { displayName: spec.row, name: spec.row.toLowerCase(), values: spec.values };
-	return [
-		{
-			displayName: spec.displayName,
-			name: spec.name,
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: `Add ${spec.row}`,
-			default: {},
-			description: spec.description,
-			options: [group],
-		},
-		{
-			displayName: `${spec.displayName} (JSON)`,
-			name: `${spec.name}Json`,
-			type: 'json',
-			default: jsonDefault,
-			description: `${spec.description}, as a JSON array of ${spec.jsonShape} (for expressions). Cannot be combined with ${spec.displayName}.`,
-		},
-	];
-}
-
-/**
- * The array from `rowListFields(spec)` values of a collection: undefined when neither is set.
- * `fromRow` turns a UI row into an entry; `check` validates every entry (from rows or JSON) and
- * gets its label, e.g. `Items 2` or `Items (JSON) 2`. An empty list is never produced here:
- * where the API reads `[]` as "remove all", that is an explicit option of the operation.
- */
-export function buildRowList(
-	ctx: BuildContext,
-	fields: IDataObject,
-	spec: Pick<RowListSpec, 'name' | 'displayName' | 'row'>,
-	fromRow: (row: IDataObject, label: string) => IDataObject,
-	check: (entry: unknown, label: string) => IDataObject,
-): IDataObject[] | undefined {
-	const stored = fields[spec.name] as Record<string, IDataObject[]> | undefined;
-	const rows = (stored?.[spec.row.toLowerCase()] ?? []).map((row, index) => {
-		const label = `${spec.displayName} ${index + 1}`;
-		return check(fromRow(row, label), label);
-	});
-	const jsonName = `${spec.displayName} (JSON)`;
-	const raw = fields[`${spec.name}Json`];
-	const json =
-		raw === undefined
-			? undefined
-			: parseJsonArray(ctx.node, raw, jsonName, ctx.itemIndex).map((entry, index) =>
-					check(entry, `${jsonName} ${index + 1}`),
-				);
-	if (rows.length && json) refuse(ctx, `"${spec.displayName}" and "${jsonName}" cannot be sent together`);
-	if (json && json.length === 0) {
-		refuse(ctx, `"${jsonName}" is an empty list`, `Add at least one ${spec.row.toLowerCase()}, or remove the field.`);
-	}
-	return rows.length ? rows : json;
-}
-
-/** A JSON entry that must be an object with `required` set; its `price`, if any, is checked. */
-export function checkEntry(ctx: BuildContext, entry: unknown, label: string, required: string): IDataObject {
-	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-		refuse(ctx, `"${label}" must be an object with a ${required}`);
-	}
-	const object = { ...(entry as IDataObject) };
-	if (isBlank(object[required])) refuse(ctx, `"${label}" has no ${required}`);
-	if (object.price !== undefined) object.price = checkPriceObject(ctx, object.price, `${label} Price`);
-	return object;
-}
-
-/** A row's string fields `keys`, without the blank ones, plus its price from priceAmount/priceCurrency. */
-export function rowEntry(ctx: BuildContext, row: IDataObject, label: string, keys: string[]): IDataObject {
-	const entry: IDataObject = {};
-	for (const key of keys) if (!isBlank(row[key])) entry[key] = row[key];
-	const price = buildPrice(ctx, row.priceAmount, row.priceCurrency, `${label} Price`);
-	if (price) entry.price = price;
-	return entry;
 }
 
 /** The unit price of a row: amount as text (empty uses the product's price) and currency. */
@@ -311,12 +236,85 @@ export const rowPriceFields: INodeProperties[] = [
 	},
 ];
 
+/** A JSON entry that must be an object with `required` set; its `price`, if any, is checked. */
+function checkEntry(ctx: BuildContext, entry: unknown, label: string, required: string): IDataObject {
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+		refuse(ctx, `"${label}" must be an object with a ${required}`);
+	}
+	const object = { ...(entry as IDataObject) };
+	if (isBlank(object[required])) refuse(ctx, `"${label}" has no ${required}`);
+	if (object.price !== undefined) object.price = checkPriceObject(ctx, object.price, `${label} Price`);
+	return object;
+}
+
+function rowEntry(ctx: BuildContext, row: IDataObject, label: string, keys: string[]): IDataObject {
+	const entry: IDataObject = {};
+	for (const key of keys) if (!isBlank(row[key])) entry[key] = row[key];
+	const price = buildPrice(ctx, row.priceAmount, row.priceCurrency, `${label} Price`);
+	if (price) entry.price = price;
+	return entry;
+}
+
+/**
+ * The fields of a row list for a collection, `fields(name, displayName, description)`: rows
+ * (`<name>`) and a JSON alternative (`<name>Json`); and `build(ctx, collectionValues, name,
+ * displayName)`, the array to send, or undefined when neither is set. Every entry is checked and
+ * named in messages, e.g. `Items 2` or `Items (JSON) 2`. An empty list is never built: where the
+ * API reads `[]` as "remove all", that is an explicit option of the operation.
+ */
+export function rowList(kind: RowKind) {
+	const group = kind.row.toLowerCase();
+	const { jsonDefault } = kind;
+	return {
+		fields(name: string, displayName: string, description: string): INodeProperties[] {
+			const rows: INodePropertyCollection = { displayName: kind.row, name: group, values: kind.values };
+			return [
+				{
+					displayName,
+					name,
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: `Add ${kind.row}`,
+					default: {},
+					description,
+					options: [rows],
+				},
+				{
+					displayName: `${displayName} (JSON)`,
+					name: `${name}Json`,
+					type: 'json',
+					default: jsonDefault,
+					description: `${description}, as a JSON array of ${kind.jsonShape} (for expressions). Cannot be combined with ${displayName}.`,
+				},
+			];
+		},
+		build(ctx: BuildContext, fields: IDataObject, name: string, displayName: string): IDataObject[] | undefined {
+			const stored = fields[name] as Record<string, IDataObject[]> | undefined;
+			const rows = (stored?.[group] ?? []).map((row, index) => {
+				const label = `${displayName} ${index + 1}`;
+				return checkEntry(ctx, rowEntry(ctx, row, label, kind.keys), label, kind.required);
+			});
+			const jsonName = `${displayName} (JSON)`;
+			const raw = fields[`${name}Json`];
+			const json =
+				raw === undefined
+					? undefined
+					: parseJsonArray(ctx.node, raw, jsonName, ctx.itemIndex).map((entry, index) =>
+							checkEntry(ctx, entry, `${jsonName} ${index + 1}`, kind.required),
+						);
+			if (rows.length && json) refuse(ctx, `"${displayName}" and "${jsonName}" cannot be sent together`);
+			if (json && json.length === 0) {
+				refuse(ctx, `"${jsonName}" is an empty list`, `Add at least one ${group}, or remove the field.`);
+			}
+			return rows.length ? rows : json;
+		},
+	};
+}
+
 // ---- items (carts and orders) -------------------------------------------------------------------
 
-const itemSpec = (name: string, displayName: string, description: string): RowListSpec => ({
-	name,
-	displayName,
-	description,
+/** Cart and order items: product (id, reference or SKU), quantity and unit price. */
+export const itemRows = rowList({
 	row: 'Item',
 	values: [
 		...rowPriceFields,
@@ -330,30 +328,16 @@ const itemSpec = (name: string, displayName: string, description: string): RowLi
 		},
 		{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
 	],
+	keys: ['product', 'quantity'],
+	required: 'product',
 	jsonDefault: '[\n  { "product": "", "quantity": 1, "price": { "amount": 0, "currency": "USD" } }\n]',
 	jsonShape: '{product, quantity, price}',
 });
 
-/** Items as rows (product, quantity, unit price) and as JSON (`<name>Json`), for a collection. */
-export function itemsFields(name: string, displayName: string, description: string): INodeProperties[] {
-	return rowListFields(itemSpec(name, displayName, description));
-}
-
+/** Items as rows and as JSON (`<name>Json`), for a collection. */
+export const itemsFields = itemRows.fields;
 /** The items array from the `itemsFields(name, displayName)` of a collection, or undefined. */
-export function buildItems(
-	ctx: BuildContext,
-	fields: IDataObject,
-	name: string,
-	displayName: string,
-): IDataObject[] | undefined {
-	return buildRowList(
-		ctx,
-		fields,
-		{ name, displayName, row: 'Item' },
-		(row, label) => rowEntry(ctx, row, label, ['product', 'quantity']),
-		(entry, label) => checkEntry(ctx, entry, label, 'product'),
-	);
-}
+export const buildItems = itemRows.build;
 
 // ---- shared simple fields and the body step ---------------------------------------------------
 
@@ -491,23 +475,34 @@ export function updateOperation(spec: WriteSpec): HellotextOperation {
 	});
 }
 
+type WriteParts = Omit<WriteSpec, 'noun' | 'path'> & { path?: string };
+
 /**
- * Create, Get, Update, Delete and (with `plural`) Get Many of one collection path, e.g.
- * `/attribution/carts`; `create` and `update` are from `createOperation` / `updateOperation`.
+ * One resource's operation picker and fields: Create, Get, Update, Delete and (with `plural`)
+ * Get Many of a collection path, e.g. `/attribution/carts`. Create posts to the path and Update
+ * patches `<path>/{<idField>}` unless their `path` says otherwise; their top-level `fields`,
+ * collection `options` and `preSend` are given here.
  */
-export function crudOperations(spec: {
-	noun: string;
-	plural?: string;
-	path: string;
-	idField: INodeProperties;
-	create?: HellotextOperation;
-	update: HellotextOperation;
-}): HellotextOperation[] {
-	const crud = { noun: spec.noun, path: spec.path, idField: spec.idField };
-	const operations = [getOperation(crud), spec.update, deleteOperation(crud)];
-	if (spec.create) operations.unshift(spec.create);
+export function crudResource(
+	resource: string,
+	spec: {
+		noun: string;
+		plural?: string;
+		path: string;
+		idField: INodeProperties;
+		create: WriteParts;
+		update: WriteParts;
+	},
+): INodeProperties[] {
+	const { noun, path, idField } = spec;
+	const operations = [
+		createOperation({ noun, path, ...spec.create }),
+		getOperation({ noun, path, idField }),
+		updateOperation({ noun, path: `${path}/{${idField.name}}`, fields: [idField], ...spec.update }),
+		deleteOperation({ noun, path, idField }),
+	];
 	if (spec.plural) {
-		operations.push(getManyOperation({ plural: spec.plural, path: spec.path, listProperty: spec.plural }));
+		operations.push(getManyOperation({ plural: spec.plural, path, listProperty: spec.plural }));
 	}
-	return operations.map(fixArticle);
+	return resourceProperties(resource, operations.map(fixArticle), 'create');
 }

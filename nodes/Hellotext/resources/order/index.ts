@@ -1,3 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const orderProperties: INodeProperties[] = [];
+import { buildItems, crudResource, mergeIntoBody, metadataAndPrice } from '../../shared/commerce';
+import { orderIdLocator, orderWriteFields } from './fields';
+
+export const orderProperties: INodeProperties[] = crudResource('order', {
+	noun: 'order',
+	plural: 'orders',
+	path: '/attribution/orders',
+	idField: orderIdLocator,
+	create: {
+		options: orderWriteFields('create'),
+		preSend: [
+			mergeIntoBody('additionalFields', (ctx, fields) => ({
+				items: buildItems(ctx, fields, 'items', 'Items'),
+				...metadataAndPrice(ctx, fields),
+			})),
+		],
+	},
+	update: {
+		options: orderWriteFields('update'),
+		preSend: [mergeIntoBody('updateFields', (ctx, fields) => metadataAndPrice(ctx, fields))],
+	},
+});

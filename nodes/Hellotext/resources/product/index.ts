@@ -1,3 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const productProperties: INodeProperties[] = [];
+import { crudResource } from '../../shared/commerce';
+import { buildProductCreateBody, buildProductUpdateBody } from './body';
+import { productIdLocator, productNameField, productWriteFields } from './fields';
+
+export const productProperties: INodeProperties[] = crudResource('product', {
+	noun: 'product',
+	plural: 'products',
+	path: '/attribution/products',
+	idField: productIdLocator,
+	create: { fields: [productNameField], options: productWriteFields('create'), preSend: [buildProductCreateBody] },
+	update: {
+		description: 'Update a product found by ID, reference or SKU; only the fields you add are sent',
+		options: productWriteFields('update'),
+		preSend: [buildProductUpdateBody],
+	},
+});

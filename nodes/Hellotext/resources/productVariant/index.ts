@@ -1,3 +1,46 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const productVariantProperties: INodeProperties[] = [];
+import { crudResource, mergeIntoBody } from '../../shared/commerce';
+import { sendAs } from '../../shared/descriptions';
+import { idLocator } from '../../shared/locators';
+import { variantOwnBody } from '../product/body';
+import { productIdLocator, variantOwnFields } from '../product/fields';
+
+const variantIdLocator = idLocator({
+	name: 'productVariantId',
+	displayName: 'Product Variant',
+	searchListMethod: 'searchProductVariants',
+	byReference: true,
+	description: 'The product variant, by ID, reference or SKU',
+});
+
+const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Size 42, black',
+	description: 'Name of the product variant',
+	routing: sendAs('name'),
+};
+
+export const productVariantProperties: INodeProperties[] = crudResource('productVariant', {
+	noun: 'product variant',
+	path: '/attribution/variants',
+	idField: variantIdLocator,
+	create: {
+		path: '/attribution/products/{productId}/variants',
+		description: 'Add a variant to a product found by ID, reference or SKU',
+		parentNoun: 'product',
+		fields: [{ ...productIdLocator, description: 'The parent product, by ID, reference or SKU' }, nameField],
+		options: variantOwnFields('product variant'),
+		preSend: [mergeIntoBody('additionalFields', variantOwnBody)],
+	},
+	update: {
+		description: 'Update a product variant found by ID, reference or SKU; the API requires its name',
+		fields: [variantIdLocator, nameField],
+		options: variantOwnFields('product variant'),
+		preSend: [mergeIntoBody('updateFields', variantOwnBody)],
+	},
+});

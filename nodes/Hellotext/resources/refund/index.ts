@@ -1,3 +1,53 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export const refundProperties: INodeProperties[] = [];
+import {
+	crudResource,
+	mergeIntoBody,
+	metadataAndPrice,
+	metadataFields,
+	optionalLocator,
+	priceFields,
+	referenceAndSourceFields,
+	type BuildContext,
+} from '../../shared/commerce';
+import { idLocator } from '../../shared/locators';
+
+const refundIdLocator = idLocator({
+	name: 'refundId',
+	displayName: 'Refund',
+	searchListMethod: 'searchRefunds',
+	description: 'The refund to act on',
+});
+
+const refundFields: INodeProperties[] = [
+	...metadataFields('refund'),
+	optionalLocator('order', {
+		displayName: 'Order',
+		searchListMethod: 'searchOrders',
+		description: 'The refunded order; it becomes the refundable object',
+	}),
+	optionalLocator('product', {
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		description: 'The refunded product; it becomes the refundable object',
+	}),
+	optionalLocator('profile', {
+		displayName: 'Profile',
+		searchListMethod: 'searchProfiles',
+		searchPlaceholder: 'Search by email, phone or first name…',
+		description: 'The profile the refund belongs to',
+	}),
+	...referenceAndSourceFields('refund'),
+	...priceFields('total', 'Total', 'Refunded amount; when not set, the order’s total or the product’s price'),
+];
+
+const total = { name: 'total', apiName: 'total', displayName: 'Total' };
+const refundBody = (ctx: BuildContext, fields: IDataObject) => metadataAndPrice(ctx, fields, total);
+export const refundProperties: INodeProperties[] = crudResource('refund', {
+	noun: 'refund',
+	plural: 'refunds',
+	path: '/attribution/refunds',
+	idField: refundIdLocator,
+	create: { options: refundFields, preSend: [mergeIntoBody('additionalFields', refundBody)] },
+	update: { options: refundFields, preSend: [mergeIntoBody('updateFields', refundBody)] },
+});

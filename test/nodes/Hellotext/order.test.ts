@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+
+import { locator, useSandbox } from '../../harness/setup';
+import { crudCases } from './crudCases';
+
+type Obj = Record<string, any>;
+
+describe('Order', () => {
+	const env = useSandbox();
+	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
+	const seedProduct = (sku: string, amount = 10) =>
+		call('POST', '/v1/attribution/products', { name: `Product ${sku}`, sku, price: { amount, currency: 'USD' } });
+	const run = (parameters: Obj) => env.engine.run({ resource: 'order', ...parameters });
+
+	crudCases(env, {
+		resource: 'order',
+		idParam: 'orderId',
+		path: '/attribution/orders',
+		listKey: 'orders',
+		type: 'order',
+		seed: (n) => ({ reference: `ORDER-${n}` }),
+	});
+
+	it('Create sends delivery, items, metadata, reference and source built from the UI fields', async () => {
+		const shoe = seedProduct('SHOE-1', 120);
+		const { items, error } = await run({
+			operation: 'create',
+			additionalFields: {
+				delivery: 'collect',
+				items: { item: [{ product: 'SHOE-1', quantity: 2, priceAmount: '100', priceCurrency: 'USD' }] },
+				metadata: { values: [{ key: 'store', value: 'Montevideo' }] },
+				reference: '1234',
+				source: 'pos',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests).toHaveLength(1);
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/v1/attribution/orders', query: {} });
+		expect(env.sandbox.requests[0].body).toEqual({
+			delivery: 'collect',
+			items: [{ product: 'SHOE-1', quantity: 2, price: { amount: 100, currency: 'USD' } }],
+			metadata: { store: 'Montevideo' },
+			reference: '1234',
+			source: 'pos',
+		});
+		const order = items[0].json as Obj;
+		expect(order).toMatchObject({ type: 'order', delivery: 'collect', reference: '1234', source: 'pos', metadata: { store: 'Montevideo' } });
+		expect(order.items).toHaveLength(1);
+		expect(order.items[0]).toMatchObject({ type: 'order_item', product: shoe.id, quantity: 2, price: { amount: '100.00', currency: 'USD' } });
+		expect(order.total).toMatchObject({ amount: '200.00', currency: 'USD' });
+	});
+
+	it('Create sends items given as JSON, and nothing else when nothing else is set', async () => {
+		seedProduct('A', 3);
+		const { items, error } = await run({
+			operation: 'create',
+			additionalFields: { itemsJson: [{ product: 'A', quantity: 4 }] },
+		});
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests[0].body).toEqual({ items: [{ product: 'A', quantity: 4 }] });
+		expect(items[0].json.total).toMatchObject({ amount: '12.00' });
+	});
+
+	it('Create refuses both item rows and items JSON, and malformed JSON, before sending', async () => {
+		const both = await run({
+			operation: 'create',
+			additionalFields: {
+				items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] },
+				itemsJson: '[{"product": "B"}]',
+			},
+		});
+		expect(both.error?.message).toBe('"Items" and "Items (JSON)" cannot be sent together');
+		const malformed = await run({ operation: 'create', additionalFields: { itemsJson: '[{"product": ' } });
+		expect(malformed.error?.message).toBe('"Items (JSON)" is not valid JSON');
+		const notNumber = await run({
+			operation: 'create',
+			additionalFields: { items: { item: [{ product: 'A', quantity: 1, priceAmount: 'ten', priceCurrency: '' }] } },
+		});
+		expect(notNumber.error?.message).toBe('"Items 1 Price Amount" must be a non-negative number, e.g. 19.90');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	it('Update sends delivery, metadata (JSON), reference and source only', async () => {
+		const order = call('POST', '/v1/attribution/orders', { delivery: 'deliver', reference: 'old' });
+		const { items, error } = await run({
+			operation: 'update',
+			orderId: locator(order.id),
+			updateFields: { delivery: 'collect', metadataJson: '{"gift": true}', reference: 'new', source: 'web' },
+		});
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/orders/${order.id as string}`, query: {} });
+		expect(env.sandbox.requests[0].body).toEqual({ delivery: 'collect', metadata: { gift: true }, reference: 'new', source: 'web' });
+		expect(items[0].json).toMatchObject({ id: order.id, delivery: 'collect', metadata: { gift: true }, reference: 'new', source: 'web' });
+	});
+
+	it('Update refuses Metadata and Metadata (JSON) together', async () => {
+		const { error } = await run({
+			operation: 'update',
+			orderId: locator('ro4a731w'),
+			updateFields: { metadata: { values: [{ key: 'a', value: '1' }] }, metadataJson: '{"b": 2}' },
+		});
+		expect(error?.message).toBe('"Metadata" and "Metadata (JSON)" cannot be sent together');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	it('the operation list says "an order"', async () => {
+		const { Hellotext } = await import('../../../nodes/Hellotext/Hellotext.node');
+		const picker = new Hellotext().description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'order',
+		);
+		expect((picker?.options as Obj[]).map((o) => o.action)).toEqual([
+			'Create an order',
+			'Delete an order',
+			'Get an order',
+			'Get many orders',
+			'Update an order',
+		]);
+	});
+});

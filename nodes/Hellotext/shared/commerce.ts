@@ -15,15 +15,7 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import {
-	defineOperation,
-	deleteOperation,
-	getManyOperation,
-	getOperation,
-	resourceProperties,
-	sendAs,
-	type HellotextOperation,
-} from './descriptions';
+import { sendAs } from './descriptions';
 import { pairsToObject, parseJsonArray, parseJsonObject } from './input';
 import { idLocator, type LocatorSpec } from './locators';
 
@@ -376,8 +368,6 @@ export function optionalLocator(apiName: string, spec: Omit<LocatorSpec, 'name' 
 }
 
 /** Fields sorted by display name, as n8n's lint wants collection options. */
-export const sortByDisplayName = (fields: INodeProperties[]) =>
-	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 /**
  * A preSend step that merges what `build` returns into the request body (after the fields sent
@@ -407,102 +397,4 @@ export function metadataAndPrice(
 	const body: IDataObject = { metadata: buildMetadata(ctx, fields) };
 	if (price) body[price.apiName] = readPrice(ctx, fields, price.name, price.displayName);
 	return body;
-}
-
-// ---- operations -------------------------------------------------------------------------------
-
-interface WriteSpec {
-	/** Lower-case noun for texts, e.g. `cart`. */
-	noun: string;
-	/** Path below /v1, with `{param}` placeholders. */
-	path: string;
-	description?: string;
-	/** Top-level fields (required parameters, locators), shown before the collection. */
-	fields?: INodeProperties[];
-	/** The options of Additional Fields (create) or Update Fields (update). */
-	options: INodeProperties[];
-	preSend?: PreSendAction[];
-	/** What a 404 on Create names, when the path addresses a parent, e.g. `order`. */
-	parentNoun?: string;
-}
-
-/** `a cart`, `an order`. */
-const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-
-/** The shared Get/Delete factories say "a" before every noun; this says "an" where English does. */
-function fixArticle(operation: HellotextOperation): HellotextOperation {
-	const action = operation.option.action?.replace(/\ba ([aeiou])/gi, 'an $1');
-	const description = operation.option.description?.replace(/\ba ([aeiou])/gi, 'an $1');
-	return { ...operation, option: { ...operation.option, action, description } };
-}
-
-const fieldCollection = (name: string, displayName: string, options: INodeProperties[]): INodeProperties => ({
-	displayName,
-	name,
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: sortByDisplayName(options),
-});
-
-/** POST with top-level fields plus an Additional Fields collection. */
-export function createOperation(spec: WriteSpec): HellotextOperation {
-	return defineOperation({
-		value: 'create',
-		name: 'Create',
-		action: `Create ${withArticle(spec.noun)}`,
-		description: spec.description ?? `Create ${withArticle(spec.noun)}`,
-		method: 'POST',
-		path: spec.path,
-		noun: spec.parentNoun,
-		preSend: spec.preSend,
-		fields: [...(spec.fields ?? []), fieldCollection('additionalFields', 'Additional Fields', spec.options)],
-	});
-}
-
-/** PATCH with top-level fields plus an Update Fields collection; only what is added is sent. */
-export function updateOperation(spec: WriteSpec): HellotextOperation {
-	return defineOperation({
-		value: 'update',
-		name: 'Update',
-		action: `Update ${withArticle(spec.noun)}`,
-		description: spec.description ?? `Update ${withArticle(spec.noun)}; only the fields you add are sent`,
-		method: 'PATCH',
-		path: spec.path,
-		noun: spec.noun,
-		preSend: spec.preSend,
-		fields: [...(spec.fields ?? []), fieldCollection('updateFields', 'Update Fields', spec.options)],
-	});
-}
-
-type WriteParts = Omit<WriteSpec, 'noun' | 'path'> & { path?: string };
-
-/**
- * One resource's operation picker and fields: Create, Get, Update, Delete and (with `plural`)
- * Get Many of a collection path, e.g. `/attribution/carts`. Create posts to the path and Update
- * patches `<path>/{<idField>}` unless their `path` says otherwise; their top-level `fields`,
- * collection `options` and `preSend` are given here.
- */
-export function crudResource(
-	resource: string,
-	spec: {
-		noun: string;
-		plural?: string;
-		path: string;
-		idField: INodeProperties;
-		create: WriteParts;
-		update: WriteParts;
-	},
-): INodeProperties[] {
-	const { noun, path, idField } = spec;
-	const operations = [
-		createOperation({ noun, path, ...spec.create }),
-		getOperation({ noun, path, idField }),
-		updateOperation({ noun, path: `${path}/{${idField.name}}`, fields: [idField], ...spec.update }),
-		deleteOperation({ noun, path, idField }),
-	];
-	if (spec.plural) {
-		operations.push(getManyOperation({ plural: spec.plural, path, listProperty: spec.plural }));
-	}
-	return resourceProperties(resource, operations.map(fixArticle), 'create');
 }

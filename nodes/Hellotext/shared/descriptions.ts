@@ -162,6 +162,9 @@ export const returnAllAndLimit: INodeProperties[] = [
 	},
 ];
 
+/** `a cart`, `an order`. */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 interface CrudShape {
 	/** Lower-case noun used in texts and actions, e.g. `profile`. */
 	noun: string;
@@ -175,8 +178,8 @@ export function getOperation({ noun, path, idField }: CrudShape): HellotextOpera
 	return defineOperation({
 		value: 'get',
 		name: 'Get',
-		action: `Get a ${noun}`,
-		description: `Retrieve a ${noun}`,
+		action: `Get ${withArticle(noun)}`,
+		description: `Retrieve ${withArticle(noun)}`,
 		method: 'GET',
 		path: `${path}/{${idField.name}}`,
 		noun,
@@ -188,8 +191,8 @@ export function deleteOperation({ noun, path, idField }: CrudShape): HellotextOp
 	return defineOperation({
 		value: 'delete',
 		name: 'Delete',
-		action: `Delete a ${noun}`,
-		description: `Delete a ${noun}`,
+		action: `Delete ${withArticle(noun)}`,
+		description: `Delete ${withArticle(noun)}`,
 		method: 'DELETE',
 		path: `${path}/{${idField.name}}`,
 		noun,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/locators';
-import { booleanField, crudResourceProperties, requiredField, stringField } from './crud';
+import { booleanField, crudResource, requiredField, stringField } from '../../shared/crud';
 
 const actionIdLocator = idLocator({
 	name: 'actionId',
@@ -41,12 +41,11 @@ const optional: INodeProperties[] = [
 	),
 ];
 
-export const actionProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'action',
+export const actionProperties: INodeProperties[] = crudResource('action', {
 	noun: 'action',
 	plural: 'actions',
 	path: '/attribution/actions',
 	idField: actionIdLocator,
-	create: { required: [name], optional, description: 'Create a custom action to track events with' },
-	update: { required: [name], optional },
+	create: { fields: [name], options: optional, description: 'Create a custom action to track events with' },
+	update: { fields: [name], options: optional },
 });

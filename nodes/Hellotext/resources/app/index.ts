@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/locators';
-import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { crudResource, requiredField, stringField } from '../../shared/crud';
 import { removeImage } from './removeImage';
 
 const appIdLocator = idLocator({
@@ -21,15 +21,14 @@ const imageUrl = stringField(
 	{ placeholder: 'https://www.example.com/icon.png' },
 );
 
-export const appProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'app',
+export const appProperties: INodeProperties[] = crudResource('app', {
 	noun: 'app',
 	plural: 'apps',
 	path: '/attribution/apps',
 	idField: appIdLocator,
-	create: { required: [requiredField(name)], optional: [imageUrl] },
+	create: { fields: [requiredField(name)], options: [imageUrl] },
 	update: {
-		optional: [
+		options: [
 			imageUrl,
 			name,
 			{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crudResource } from '../../shared/commerce';
+import { crudResource } from '../../shared/crud';
 import { buildCartCreateBody, buildCartUpdateBody } from './body';
 import { cartIdLocator, cartOwnerFields, cartWriteFields } from './fields';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/locators';
-import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { crudResource, requiredField, stringField } from '../../shared/crud';
 
 const couponIdLocator = idLocator({
 	name: 'couponId',
@@ -33,12 +33,11 @@ const optional: INodeProperties[] = [
 	),
 ];
 
-export const couponProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'coupon',
+export const couponProperties: INodeProperties[] = crudResource('coupon', {
 	noun: 'coupon',
 	plural: 'coupons',
 	path: '/coupons',
 	idField: couponIdLocator,
-	create: { required, optional },
-	update: { required, optional, description: 'Update a coupon; code, description and destination URL are required' },
+	create: { fields: required, options: optional },
+	update: { fields: required, options: optional, description: 'Update a coupon; code, description and destination URL are required' },
 });

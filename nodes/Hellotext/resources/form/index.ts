@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { buildMetadata, mergeIntoBody, metadataFields } from '../../shared/commerce';
 import { idLocator } from '../../shared/locators';
-import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { crudResource, requiredField, stringField } from '../../shared/crud';
 
 const formIdLocator = idLocator({
 	name: 'formId',
@@ -20,16 +20,15 @@ const name = stringField('Name', 'name', 'Any name for the form. Duplicate names
 const sendMetadata = (collection: 'additionalFields' | 'updateFields') =>
 	mergeIntoBody(collection, (ctx, fields) => ({ metadata: buildMetadata(ctx, fields) }));
 
-export const formProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'form',
+export const formProperties: INodeProperties[] = crudResource('form', {
 	noun: 'form',
 	plural: 'forms',
 	path: '/attribution/forms',
 	idField: formIdLocator,
 	create: {
-		required: [requiredField(name)],
-		optional: metadataFields('form'),
+		fields: [requiredField(name)],
+		options: metadataFields('form'),
 		preSend: [sendMetadata('additionalFields')],
 	},
-	update: { optional: [...metadataFields('form'), name], preSend: [sendMetadata('updateFields')] },
+	update: { options: [...metadataFields('form'), name], preSend: [sendMetadata('updateFields')] },
 });

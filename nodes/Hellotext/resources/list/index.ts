@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendAs } from '../../shared/descriptions';
-import { crudResourceProperties, requiredField, stringField } from '../action/crud';
+import { crudResource, requiredField, stringField } from '../../shared/crud';
 import { listIdLocator } from './fields';
 import { addProfileToList, removeProfileFromList } from './membership';
 
@@ -11,14 +11,13 @@ const name = requiredField(
 	}),
 );
 
-export const listProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'list',
+export const listProperties: INodeProperties[] = crudResource('list', {
 	noun: 'list',
 	plural: 'lists',
 	path: '/lists',
 	idField: listIdLocator,
-	create: { required: [name] },
-	update: { required: [name] },
+	create: { fields: [name] },
+	update: { fields: [name] },
 	filters: [
 		{
 			displayName: 'Name Starts With',

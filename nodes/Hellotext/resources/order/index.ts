@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buildItems, crudResource, mergeIntoBody, metadataAndPrice } from '../../shared/commerce';
+import {
+	buildItems,
+	mergeIntoBody,
+	metadataAndPrice,
+} from '../../shared/commerce';
+import { crudResource } from '../../shared/crud';
 import { orderIdLocator, orderWriteFields } from './fields';
 
 export const orderProperties: INodeProperties[] = crudResource('order', {

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import {
-	createOperation,
-	type BuildContext, mergeIntoBody, priceFields, readPrice, updateOperation } from '../../shared/commerce';
+import { mergeIntoBody, priceFields, readPrice, type BuildContext } from '../../shared/commerce';
+import { createOperation, updateOperation } from '../../shared/crud';
 import { defineOperation, resourceProperties, sendAs } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { orderIdLocator } from '../order/fields';

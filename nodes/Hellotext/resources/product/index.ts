@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crudResource } from '../../shared/commerce';
+import { crudResource } from '../../shared/crud';
 import { buildProductCreateBody, buildProductUpdateBody } from './body';
 import { productIdLocator, productNameField, productWriteFields } from './fields';
 

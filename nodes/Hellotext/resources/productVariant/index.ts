@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crudResource, mergeIntoBody } from '../../shared/commerce';
+import {
+	mergeIntoBody,
+} from '../../shared/commerce';
+import { crudResource } from '../../shared/crud';
 import { sendAs } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { variantOwnBody } from '../product/body';
@@ -39,7 +42,7 @@ export const productVariantProperties: INodeProperties[] = crudResource('product
 	},
 	update: {
 		description: 'Update a product variant found by ID, reference or SKU; the API requires its name',
-		fields: [variantIdLocator, nameField],
+		fields: [nameField],
 		options: variantOwnFields('product variant'),
 		preSend: [mergeIntoBody('updateFields', variantOwnBody)],
 	},

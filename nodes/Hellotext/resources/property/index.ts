@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendAs } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
-import { booleanField, crudResourceProperties, stringField } from '../action/crud';
+import { booleanField, crudResource, stringField } from '../../shared/crud';
 import { profileIdLocator } from '../profile/fields';
 import { checkCreate, checkUpdate, PROFILE_KINDS } from './rules';
 
@@ -56,15 +56,14 @@ const position = (description: string): INodeProperties => ({
 	routing: sendAs('position'),
 });
 
-export const propertyProperties: INodeProperties[] = crudResourceProperties({
-	resource: 'property',
+export const propertyProperties: INodeProperties[] = crudResource('property', {
 	noun: 'property',
 	plural: 'properties',
 	path: '/properties',
 	idField: propertyIdLocator,
 	create: {
-		required: [kind, profile],
-		optional: [
+		fields: [kind, profile],
+		options: [
 			stringField('Name', 'name', `Optional name of the property.${nameRules}`),
 			position('Position among the properties for sorting; the last position when not set'),
 			booleanField(
@@ -76,7 +75,7 @@ export const propertyProperties: INodeProperties[] = crudResourceProperties({
 		preSend: [checkCreate],
 	},
 	update: {
-		optional: [
+		options: [
 			{
 				displayName: 'Move to Bottom',
 				name: 'moveToBottom',

@@ -5,7 +5,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { requireFilled } from '../action/crud';
+import { requireFilled } from '../../shared/crud';
 
 /** Kinds whose properties belong to one profile: `profile` is required for them, refused for others. */
 export const PROFILE_KINDS = ['address', 'email', 'phone'];

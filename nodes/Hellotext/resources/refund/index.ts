@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
-	crudResource,
 	mergeIntoBody,
 	metadataAndPrice,
 	metadataFields,
@@ -10,6 +9,7 @@ import {
 	referenceAndSourceFields,
 	type BuildContext,
 } from '../../shared/commerce';
+import { crudResource } from '../../shared/crud';
 import { idLocator } from '../../shared/locators';
 
 const refundIdLocator = idLocator({

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, resourceProperties, sendAs } from '../../shared/descriptions';
-import { requireFilled } from '../action/crud';
+import { requireFilled } from '../../shared/crud';
 import { profileIdLocator } from '../profile/fields';
 
 const attachProfile = defineOperation({

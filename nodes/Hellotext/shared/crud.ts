@@ -1,0 +1,163 @@
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeProperties,
+	type PreSendAction,
+} from 'n8n-workflow';
+
+import {
+	defineOperation,
+	deleteOperation,
+	getManyOperation,
+	getOperation,
+	resourceProperties,
+	sendAs,
+	withArticle,
+	type HellotextOperation,
+} from './descriptions';
+
+export const sortByDisplayName = (fields: INodeProperties[]) =>
+	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+export interface WriteSpec {
+	/** Lower-case noun for texts, e.g. `cart`. */
+	noun: string;
+	/** Path below /v1, with `{param}` placeholders. */
+	path: string;
+	description?: string;
+	/** Top-level fields (required parameters, locators), shown before the collection. */
+	fields?: INodeProperties[];
+	/** The options of Additional Fields (create) or Update Fields (update); none: no collection. */
+	options?: INodeProperties[];
+	preSend?: PreSendAction[];
+	/** What a 404 on Create names, when the path addresses a parent, e.g. `order`. */
+	parentNoun?: string;
+}
+
+function fieldCollection(name: 'additionalFields' | 'updateFields', options: INodeProperties[] = []): INodeProperties[] {
+	if (options.length === 0) return [];
+	return [
+		{
+			displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+			name,
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: sortByDisplayName(options),
+		},
+	];
+}
+
+/** POST with top-level fields plus an Additional Fields collection. */
+export function createOperation(spec: WriteSpec): HellotextOperation {
+	return defineOperation({
+		value: 'create',
+		name: 'Create',
+		action: `Create ${withArticle(spec.noun)}`,
+		description: spec.description ?? `Create ${withArticle(spec.noun)}`,
+		method: 'POST',
+		path: spec.path,
+		noun: spec.parentNoun,
+		preSend: spec.preSend,
+		fields: [...(spec.fields ?? []), ...fieldCollection('additionalFields', spec.options)],
+	});
+}
+
+/** PATCH with top-level fields plus an Update Fields collection; only what is added is sent. */
+export function updateOperation(spec: WriteSpec): HellotextOperation {
+	return defineOperation({
+		value: 'update',
+		name: 'Update',
+		action: `Update ${withArticle(spec.noun)}`,
+		description: spec.description ?? `Update ${withArticle(spec.noun)}; only the fields you add are sent`,
+		method: 'PATCH',
+		path: spec.path,
+		noun: spec.noun,
+		preSend: spec.preSend,
+		fields: [...(spec.fields ?? []), ...fieldCollection('updateFields', spec.options)],
+	});
+}
+
+type WriteParts = Omit<WriteSpec, 'noun' | 'path'> & { path?: string };
+
+export interface CrudSpec {
+	noun: string;
+	/** With a plural, the resource also gets Get Many. */
+	plural?: string;
+	/** Collection path below /v1, e.g. `/attribution/carts`. */
+	path: string;
+	idField: INodeProperties;
+	/** The key holding the array in the Get Many answer; the plural by default. */
+	listProperty?: string;
+	filters?: INodeProperties[];
+	/** Create posts to `path` unless its `path` says otherwise. */
+	create: WriteParts;
+	/** Update patches `<path>/{<idField>}`; its `fields` come after the id field. */
+	update: WriteParts;
+	/** Operations beyond the five, e.g. List's Add Profile. */
+	extra?: HellotextOperation[];
+}
+
+/** One resource's operation picker and fields: Create, Get, Update, Delete, Get Many and extras. */
+export function crudResource(resource: string, spec: CrudSpec): INodeProperties[] {
+	const { noun, path, idField } = spec;
+	const operations = [
+		createOperation({ noun, path, ...spec.create }),
+		getOperation({ noun, path, idField }),
+		updateOperation({
+			noun,
+			path: `${path}/{${idField.name}}`,
+			...spec.update,
+			fields: [idField, ...(spec.update.fields ?? [])],
+		}),
+		deleteOperation({ noun, path, idField }),
+	];
+	if (spec.plural) {
+		operations.push(
+			getManyOperation({
+				plural: spec.plural,
+				path,
+				listProperty: spec.listProperty ?? spec.plural,
+				filters: spec.filters,
+			}),
+		);
+	}
+	return resourceProperties(resource, [...operations, ...(spec.extra ?? [])], 'create');
+}
+
+// ---- simple fields --------------------------------------------------------------------------
+
+/** A string field sent under its API name (`name` is also the node parameter name). */
+export function stringField(
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', description, routing: sendAs(name), ...extra };
+}
+
+/** The same field, top-level and required. */
+export function requiredField(field: INodeProperties): INodeProperties {
+	return { ...field, required: true };
+}
+
+/** A boolean sent under its API name, off by default. */
+export function booleanField(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'boolean', default: false, description, routing: sendAs(name) };
+}
+
+/** A required field (a locator's value too) that an expression left empty is refused, naming it. */
+export function requireFilled(parameter: string, label: string, why = ''): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, '', { extractValue: true });
+		if (typeof value === 'number') return request;
+		if (typeof value !== 'string' || value.trim() === '') {
+			throw new NodeOperationError(this.getNode(), `"${label}" is required${why}`, {
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		return request;
+	};
+}

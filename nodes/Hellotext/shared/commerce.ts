@@ -16,7 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { sendAs } from './descriptions';
-import { pairsToObject, parseJsonArray, parseJsonObject } from './input';
+import { pairsField, pairsToObject, parseJsonArray, parseJsonObject } from './input';
 import { idLocator, type LocatorSpec } from './locators';
 
 /** Where a builder reports from: the node and the item being processed. */
@@ -40,25 +40,12 @@ export function refuse(ctx: BuildContext, message: string, description?: string)
  */
 export function metadataFields(noun = 'object'): INodeProperties[] {
 	return [
-		{
+		pairsField({
 			displayName: 'Metadata',
 			name: 'metadata',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Metadata',
-			default: {},
+			rowName: 'Metadata',
 			description: `Key-value pairs stored with the ${noun}`,
-			options: [
-				{
-					displayName: 'Metadata',
-					name: 'values',
-					values: [
-						{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
+		}),
 		{
 			displayName: 'Metadata (JSON)',
 			name: 'metadataJson',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../shared/descriptions';
 import { buildProfileBody } from './body';
-import { profileWriteFields } from './fields';
+import { profileAdditionalFields } from './fields';
 
 export const createProfile = defineOperation({
 	value: 'create',
@@ -10,14 +10,5 @@ export const createProfile = defineOperation({
 	method: 'POST',
 	path: '/profiles',
 	preSend: [buildProfileBody('additionalFields')],
-	fields: [
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: profileWriteFields('create'),
-		},
-	],
+	fields: [profileAdditionalFields],
 });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pairsField } from '../../shared/input';
 import { idLocator } from '../../shared/locators';
 
 export const profileIdLocator = idLocator({
@@ -10,30 +11,8 @@ export const profileIdLocator = idLocator({
 	description: 'The profile to act on',
 });
 
-const namedValues = (
-	displayName: string,
-	name: string,
-	keyName: string,
-	keyDescription: string,
-	valueName: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: `Add ${valueName}`,
-	default: {},
-	options: [
-		{
-			displayName: valueName,
-			name: 'values',
-			values: [
-				{ displayName: keyName, name: 'key', type: 'string', default: '', description: keyDescription },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-});
+const namedValues = (displayName: string, name: string, keyDescription: string, rowName: string) =>
+	pairsField({ displayName, name, rowName, keyName: 'Name or Property ID', keyDescription });
 
 const addressJson: INodeProperties = {
 	displayName: 'Address (JSON)',
@@ -81,37 +60,29 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 			default: [],
 			description: `Lists to add the profile to; missing lists are created.${mode === 'update' ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		},
-		namedValues('Emails', 'namedEmails', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Email'),
-		namedValues('Phones', 'namedPhones', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Phone'),
-		namedValues('Addresses', 'namedAddresses', 'Name or Property ID', `A property name, e.g. work${byIdHint}`, 'Address'),
-		{
+		namedValues('Emails', 'namedEmails', `A property name, e.g. work${byIdHint}`, 'Email'),
+		namedValues('Phones', 'namedPhones', `A property name, e.g. work${byIdHint}`, 'Phone'),
+		namedValues('Addresses', 'namedAddresses', `A property name, e.g. work${byIdHint}`, 'Address'),
+		pairsField({
 			displayName: 'Custom Properties',
 			name: 'properties',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Property',
-			default: {},
+			rowName: 'Property',
+			keyName: 'Name or ID',
 			description: 'Property values by property name, or by kind for unnamed properties (e.g. gender)',
-			options: [
-				{
-					displayName: 'Property',
-					name: 'values',
-					values: [
-						{
-							displayName: 'Name or ID',
-							name: 'key',
-							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getPropertyNames' },
-							default: '',
-							description:
-								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						},
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
-		namedValues('Custom Properties by ID', 'propertiesById', 'Property ID', 'The ID of the property', 'Property'),
+			key: {
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getPropertyNames' },
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+		}),
+		pairsField({
+			displayName: 'Custom Properties by ID',
+			name: 'propertiesById',
+			rowName: 'Property',
+			keyName: 'Property ID',
+			keyDescription: 'The ID of the property',
+		}),
 	];
 	if (mode === 'create') {
 		fields.push({
@@ -148,4 +119,29 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 		);
 	}
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Additional Fields of Create and of Create or Update. */
+export const profileAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: profileWriteFields('create'),
+};
+
+/** An Email / Phone choice, for what a profile is matched or verified by. */
+export function emailOrPhone(name: string, displayName: string, fallback: 'email' | 'phone', description?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: fallback,
+		description,
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'Phone', value: 'phone' },
+		],
+	};
 }

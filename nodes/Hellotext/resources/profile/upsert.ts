@@ -10,20 +10,10 @@ import { defineOperation } from '../../shared/descriptions';
 import { encodeId } from '../../shared/encodeId';
 import { routedFlow, type Sender } from '../../shared/transport';
 import { buildProfileBody } from './body';
-import { profileWriteFields } from './fields';
+import { emailOrPhone, profileAdditionalFields } from './fields';
 
 const matchFields: INodeProperties[] = [
-	{
-		displayName: 'Match By',
-		name: 'matchBy',
-		type: 'options',
-		default: 'email',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'Phone', value: 'phone' },
-		],
-		description: 'Which contact finds the existing profile',
-	},
+	emailOrPhone('matchBy', 'Match By', 'email', 'Which contact finds the existing profile'),
 	{
 		displayName: 'Email or Phone',
 		name: 'matchValue',
@@ -103,15 +93,5 @@ export const upsertProfileOperation = defineOperation({
 	path: '/profiles',
 	preSend: [buildProfileBody('additionalFields')],
 	flow: routedFlow(upsertProfile),
-	fields: [
-		...matchFields,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: profileWriteFields('create'),
-		},
-	],
+	fields: [...matchFields, profileAdditionalFields],
 });

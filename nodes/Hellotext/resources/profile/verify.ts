@@ -1,20 +1,11 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { defineOperation } from '../../shared/descriptions';
-import { profileIdLocator } from './fields';
+import { emailOrPhone, profileIdLocator } from './fields';
 
 const contactFields: INodeProperties[] = [
 	profileIdLocator,
-	{
-		displayName: 'Contact Type',
-		name: 'contactType',
-		type: 'options',
-		default: 'phone',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'Phone', value: 'phone' },
-		],
-	},
+	emailOrPhone('contactType', 'Contact Type', 'phone'),
 	{
 		displayName: 'Contact',
 		name: 'contact',

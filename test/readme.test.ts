@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { Hellotext } from '../nodes/Hellotext/Hellotext.node';
+import { Hellotext } from '../nodes/Hellotext/Hellotext.node.ts';
 // @ts-expect-error plain ESM script without types
 import { END, operationRows, operationsTable, START } from '../scripts/operations-table.mjs';
 

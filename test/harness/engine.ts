@@ -24,7 +24,7 @@ import {
 } from 'n8n-workflow';
 
 import { HellotextApi } from '../../credentials/HellotextApi.credentials';
-import { Hellotext } from '../../nodes/Hellotext/Hellotext.node';
+import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
 
 export const NODE_TYPE = 'n8n-nodes-hellotext.hellotext';
 export const CREDENTIAL_TYPE = 'hellotextApi';
@@ -52,9 +52,12 @@ export class TestNodeTypes implements INodeTypes {
 /** Resolves the credential's generic `authenticate` block the way n8n's CLI does. */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
-	constructor(credentials: Record<string, ICredentialDataDecryptedObject>) {
+	/** The credential classes by type name (default: the source's HellotextApi). */
+	readonly types: Record<string, ICredentialType>;
+	constructor(credentials: Record<string, ICredentialDataDecryptedObject>, types: Record<string, ICredentialType> = credentialTypes) {
 		super();
 		this.credentials = credentials;
+		this.types = types;
 	}
 	getParentTypes() {
 		return [];
@@ -66,7 +69,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const authenticate = credentialTypes[typeName]?.authenticate;
+		const authenticate = this.types[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type !== 'generic') return requestOptions;
 		for (const [outer, entries] of Object.entries(authenticate.properties)) {
@@ -106,7 +109,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}
 	getCredentialsProperties(type: string) {
-		return credentialTypes[type]?.properties ?? [];
+		return this.types[type]?.properties ?? [];
 	}
 	isCredentialUsableByNode() {
 		return true;
@@ -117,6 +120,8 @@ export interface EngineOptions {
 	baseUrl: string;
 	token: string;
 	nodeTypes?: Record<string, INodeType>;
+	/** Credential classes to use instead of the source's (e.g. loaded from the packed tarball). */
+	credentialTypes?: Record<string, ICredentialType>;
 }
 
 export function makeAdditionalData(
@@ -163,9 +168,10 @@ export class Engine {
 	readonly credentialsHelper: TestCredentialsHelper;
 	constructor(options: EngineOptions) {
 		this.nodeTypes = new TestNodeTypes({ [NODE_TYPE]: new Hellotext(), ...options.nodeTypes });
-		this.credentialsHelper = new TestCredentialsHelper({
-			[CREDENTIAL_TYPE]: { token: options.token, baseUrl: options.baseUrl },
-		});
+		this.credentialsHelper = new TestCredentialsHelper(
+			{ [CREDENTIAL_TYPE]: { token: options.token, baseUrl: options.baseUrl } },
+			{ ...credentialTypes, ...options.credentialTypes },
+		);
 	}
 
 	node(parameters: INodeParameters, extra: Partial<INode> = {}, type = NODE_TYPE): INode {

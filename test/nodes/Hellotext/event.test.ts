@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node';
+import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
 import { toEpochSeconds } from '../../../nodes/Hellotext/resources/event/epoch';
 import { locator, useSandbox } from '../../harness/setup';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node';
+import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
 import { locator, useSandbox } from '../../harness/setup';
 
 type Obj = Record<string, any>;

@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters, Workflow, WorkflowExecuteMode } from
 import { Engine, makeAdditionalData } from '../../harness/engine';
 import type { TestEnv } from '../../harness/setup';
 import { createSandbox, type RecordedRequest } from '../../sandbox/index.ts';
-import { HellotextTrigger } from '../../../nodes/HellotextTrigger/HellotextTrigger.node';
+import { HellotextTrigger } from '../../../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 
 export const TRIGGER_TYPE = 'n8n-nodes-hellotext.hellotextTrigger';
 /** The node name Engine.pollContext gives the trigger. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { MAX_ATTEMPTS } from '../../../nodes/Hellotext/shared/retryPolicy';
-import { HellotextTrigger } from '../../../nodes/HellotextTrigger/HellotextTrigger.node';
+import { HellotextTrigger } from '../../../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 import { engineWithToken, ids, TRIGGER_TYPE, TriggerSession, useTriggerSandbox } from './poller';
 
 type Stream = 'event' | 'profile';

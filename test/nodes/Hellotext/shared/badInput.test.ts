@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import { locator, useSandbox } from '../../../harness/setup';
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Every rule the node checks locally, across resources: each input is refused with a message
+ * naming the field, and nothing reaches the API. (Each resource's own tests cover more.)
+ */
+const order = locator('ro4a731w');
+const session = 'Vdqlg4nL';
+const cases: Array<[string, Obj, string | RegExp]> = [
+	['profile: malformed address JSON', { resource: 'profile', operation: 'create', additionalFields: { addressJson: '{"city":' } }, '"Address (JSON)" is not valid JSON'],
+	['profile: address JSON that is not an object', { resource: 'profile', operation: 'create', additionalFields: { addressJson: '[1, 2]' } }, '"Address (JSON)" must be a JSON object'],
+	['profile: default email with named emails', { resource: 'profile', operation: 'create', additionalFields: { email: 'a@b.co', namedEmails: { values: [{ key: 'work', value: 'c@d.co' }] } } }, '"Email" and "Emails" cannot be sent together'],
+	['profile: a named phone without a name', { resource: 'profile', operation: 'create', additionalFields: { namedPhones: { values: [{ key: ' ', value: '+59899000001' }] } } }, '"Phones" has an entry without a name'],
+	['profile: id from an expression that is empty', { resource: 'profile', operation: 'get', profileId: locator('={{ "" }}') }, /^"profileId" is empty/],
+	['profile: id that is only dots', { resource: 'profile', operation: 'delete', profileId: locator('..') }, '"profileId" cannot be ".."'],
+	['profile: Create or Update without the contact', { resource: 'profile', operation: 'upsert', matchBy: 'email', matchValue: '={{ "" }}' }, '"Email or Phone" is empty: give the contact to match on'],
+	['Get Many: Limit 0', { resource: 'profile', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, '"Limit" must be a whole number from 1 to 10000'],
+	['Get Many: Limit above the maximum', { resource: 'coupon', operation: 'getAll', returnAll: false, limit: '={{ 10001 }}' }, '"Limit" must be a whole number from 1 to 10000'],
+	['Get Many: a fractional Limit', { resource: 'list', operation: 'getAll', returnAll: false, limit: '={{ 2.5 }}' }, '"Limit" must be a whole number from 1 to 10000'],
+	['list: neither id nor name', { resource: 'list', operation: 'addProfile', listId: locator('={{ "" }}', 'name'), profileId: locator('MzYwlE50') }, /^"listId" is empty/],
+	['property: email kind without a profile', { resource: 'property', operation: 'create', kind: 'email', profileId: locator('={{ "" }}') }, '"Profile" is required for a property of kind email'],
+	['form: metadata pairs together with metadata JSON', { resource: 'form', operation: 'create', name: 'F', additionalFields: { metadataJson: '{}', metadata: { values: [{ key: 'a', value: '1' }] } } }, '"Metadata" and "Metadata (JSON)" cannot be sent together'],
+	['form: metadata JSON that is an array', { resource: 'form', operation: 'create', name: 'F', additionalFields: { metadataJson: '[1]' } }, '"Metadata (JSON)" must be a JSON object'],
+	['app: new image together with Remove Image', { resource: 'app', operation: 'update', appId: locator('xnqJQ47v'), updateFields: { image_url: 'https://x.test/a.png', removeImage: true } }, '"Image URL" and "Remove Image" cannot be sent together'],
+	['cart: neither profile nor session', { resource: 'cart', operation: 'create', session: '', additionalFields: { reference: 'X' } }, 'Set "Profile" or "Session": a cart belongs to one of them'],
+	['cart: an item price without amount', { resource: 'cart', operation: 'create', session: 's1', additionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '', priceCurrency: 'USD' }] } } }, '"Items 1 Price" has a currency but no amount'],
+	['cart: an item without product (JSON)', { resource: 'cart', operation: 'create', session: 's1', additionalFields: { itemsJson: '[{"quantity": 1}]' } }, '"Items (JSON) 1" has no product'],
+	['product: a price without amount', { resource: 'product', operation: 'create', name: 'Tee', additionalFields: { priceCurrency: 'USD' } }, '"Price" has a currency but no amount'],
+	['product: a currency that is not ISO 4217', { resource: 'product', operation: 'create', name: 'Tee', additionalFields: { priceAmount: 1, priceCurrency: 'US' } }, '"Price Currency" must be a three-letter ISO 4217 currency code, e.g. USD'],
+	['refund: a total without amount', { resource: 'refund', operation: 'create', additionalFields: { totalCurrency: 'USD' } }, '"Total" has a currency but no amount'],
+	['order item: a price without amount', { resource: 'orderItem', operation: 'create', orderId: order, productId: locator('SHOE-1', 'reference'), additionalFields: { priceCurrency: 'EUR' } }, '"Price" has a currency but no amount'],
+	['session: an empty session id', { resource: 'session', operation: 'attachProfile', sessionId: '={{ "" }}', profileId: locator('MzYwlE50') }, /"sessionId" is empty/],
+	['event: neither profile nor session', { resource: 'event', operation: 'track', action: 'order.placed', order }, '"Profile" or "Session" is required'],
+	['event: currency without amount', { resource: 'event', operation: 'track', action: 'order.placed', order, session, additionalFields: { currency: 'USD' } }, '"Amount" is required when "Currency" is set'],
+	['event: app.spent without currency', { resource: 'event', operation: 'track', action: 'app.spent', app: locator('xnqJQ47v'), session, additionalFields: { amount: 5 } }, '"Currency" is required for app.spent'],
+	['event: cart.added without products', { resource: 'event', operation: 'track', action: 'cart.added', session }, '"Products" is required for cart.added'],
+	['event: an invalid date', { resource: 'event', operation: 'track', action: 'order.placed', order, session, additionalFields: { trackedAt: '2024-02-31T10:00:00' } }, '"Tracked At" is not a valid date: 2024-02-31T10:00:00'],
+	['event: a url that is not http(s)', { resource: 'event', operation: 'track', action: 'order.placed', order, session, additionalFields: { url: 'ftp://x' } }, '"URL" is not a valid http(s) URL: ftp://x'],
+	['event: malformed products JSON', { resource: 'event', operation: 'track', action: 'cart.added', productsJson: '["a",', session }, '"Products (JSON)" is not valid JSON'],
+];
+
+describe('bad input is refused before anything is sent', () => {
+	const env = useSandbox();
+
+	it('covers at least 25 distinct rules', () => {
+		expect(new Set(cases.map(([, , message]) => String(message))).size).toBeGreaterThanOrEqual(25);
+	});
+
+	it.each(cases)('%s', async (_name, parameters, message) => {
+		const { error } = await env.engine.run(parameters as never);
+		if (message instanceof RegExp) expect(error?.message).toMatch(message);
+		else expect(error?.message).toBe(message);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	it('names the index of the item that was refused', async () => {
+		const { error, items } = await env.engine.run(
+			{ resource: 'profile', operation: 'create', additionalFields: { addressJson: '={{ $json.address }}' } },
+			[{ address: '{"city": "Montevideo"}' }, { address: '{"city": "Salto"}' }, { address: '{oops' }],
+		);
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe('"Address (JSON)" is not valid JSON');
+		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(2);
+	});
+});

@@ -14,5 +14,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',
+		// n8n-core prints the message of every error a node run ends on; show it only for failures.
+		silent: 'passed-only',
 	},
 });

@@ -34,13 +34,16 @@ const stats = (values: number[]) => {
 const round = (n: number) => Math.round(n * 10) / 10;
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number }> {
-	let peak = rssMb();
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number; growthMb: number }> {
+	(globalThis as { gc?: () => void }).gc?.();
+	const before = rssMb();
+	let peak = before;
 	const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 5);
 	const start = performance.now();
 	try {
 		const value = await fn();
-		return { ms: performance.now() - start, value, peakRssMb: Math.max(peak, rssMb()) };
+		peak = Math.max(peak, rssMb());
+		return { ms: performance.now() - start, value, peakRssMb: peak, growthMb: peak - before };
 	} finally {
 		clearInterval(sampler);
 	}
@@ -49,14 +52,16 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; p
 async function repeat<T>(runs: number, fn: () => Promise<T>) {
 	const times: number[] = [];
 	let peak = 0;
+	let growth = 0;
 	let last: T | undefined;
 	for (let i = 0; i < runs; i++) {
 		const result = await timed(fn);
 		times.push(result.ms);
 		peak = Math.max(peak, result.peakRssMb);
+		growth = Math.max(growth, result.growthMb);
 		last = result.value;
 	}
-	return { stats: stats(times), peak, last: last as T };
+	return { stats: stats(times), peak, growth, last: last as T };
 }
 
 function seedProfiles(sb: HellotextSandbox, count: number) {
@@ -135,6 +140,7 @@ async function main() {
 			peakRssMb: node.peak,
 			target: `${expected} requests, wall <= 1.2x floor`,
 			met: node.last.requests === expected && items === size && ratio <= 1.2,
+			note: `RSS grew by at most ${Math.round(node.growth)} MB during a run (${items} items out)`,
 		});
 		sb.requests = [];
 	}

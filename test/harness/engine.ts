@@ -155,6 +155,22 @@ export function makeAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** Lifecycle hooks of a manual execution, and the run they report when it ends. */
+export function manualRunHooks(workflowData: { id: string; name: string; nodes: INode[]; connections: IDataObject }) {
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		...workflowData,
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	let resolveRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	return { hooks, finished };
+}
+
 export interface NodeRun {
 	/** Output items of the node (main output 0). */
 	items: INodeExecutionData[];
@@ -199,20 +215,7 @@ export class Engine {
 	): Promise<NodeRun> {
 		const node = this.node(parameters, options.node, options.type);
 		const workflow = this.workflow(node);
-		const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-			id: 'wf-1',
-			name: 'test',
-			active: false,
-			isArchived: false,
-			nodes: [node],
-			connections: {},
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			activeVersionId: null,
-		} as never);
-		let resolveRun: (run: IRun) => void = () => {};
-		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+		const { hooks, finished } = manualRunHooks({ id: 'wf-1', name: 'test', nodes: [node], connections: {} });
 		const additionalData = makeAdditionalData(this.credentialsHelper, hooks);
 		const runExecutionData = createRunExecutionData({
 			executionData: {

@@ -2,7 +2,7 @@
 // reads) through n8n-core's WorkflowExecute, from its Manual Trigger, as a manual execution does.
 import { readFileSync } from 'node:fs';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type IConnections,
@@ -14,7 +14,7 @@ import {
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
-import { makeAdditionalData, type Engine } from '../harness/engine';
+import { makeAdditionalData, manualRunHooks, type Engine } from '../harness/engine';
 
 export interface WorkflowFile {
 	id: string;
@@ -69,17 +69,7 @@ export async function runWorkflow(engine: Engine, data: WorkflowFile): Promise<W
 	});
 	const start = data.nodes.find((node) => node.type === MANUAL_TRIGGER);
 	if (!start) throw new Error(`${data.name} has no Manual Trigger`);
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-		...data,
-		active: false,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	} as never);
-	let resolveRun: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const { hooks, finished } = manualRunHooks(data as never);
 	const execution = new WorkflowExecute(makeAdditionalData(engine.credentialsHelper, hooks), 'manual');
 	await execution.run({ workflow, startNode: workflow.getNode(start.name)! });
 	const run = await finished;

@@ -47,7 +47,7 @@ export class HellotextApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}/v1',
 			url: '/profiles',
 			qs: { limit: 1 },
 		},

@@ -18,10 +18,13 @@ describe('HellotextApi credential', () => {
 		});
 	});
 
-	it('accepts a Base URL with a trailing slash', async () => {
-		const result = await testCredential(env.engine, { token: env.sandbox.token, baseUrl: `${env.sandbox.url}/` });
-		expect(result.status).toBe('OK');
-		expect(env.sandbox.requests[0].path).toBe('/v1/profiles');
+	it('accepts a Base URL with a trailing slash, or with the /v1 already on it', async () => {
+		for (const baseUrl of [`${env.sandbox.url}/`, `${env.sandbox.url}/v1`, `${env.sandbox.url}/v1/`]) {
+			env.sandbox.requests = [];
+			const result = await testCredential(env.engine, { token: env.sandbox.token, baseUrl });
+			expect(result.status).toBe('OK');
+			expect(env.sandbox.requests[0].path).toBe('/v1/profiles');
+		}
 	});
 
 	it('fails with a wrong token, saying why without echoing the token', async () => {

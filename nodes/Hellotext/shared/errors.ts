@@ -68,9 +68,12 @@ export function hellotextApiError(
 		message = 'Hellotext is rate limiting requests (429)';
 		description = described.join('\n') || undefined;
 	} else if (statusCode === 404) {
+		const parameter = entries.find((entry) => entry.parameter)?.parameter;
 		message = errorContext.target
 			? `Hellotext has no ${errorContext.target} (404)`
-			: 'Hellotext did not find the requested object (404)';
+			: parameter
+				? `Hellotext did not find the object given as "${parameter}" (404)`
+				: 'Hellotext did not find the requested object (404)';
 		description = described.join('\n') || undefined;
 	} else if (described.length > 0) {
 		message =

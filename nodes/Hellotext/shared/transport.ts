@@ -34,7 +34,8 @@ export function apiBaseUrl(baseUrl: unknown, context?: { getNode: IExecuteSingle
 		if (context) throw new NodeOperationError(context.getNode(), message);
 		throw new Error(message);
 	}
-	return `${root.replace(/\/+$/, '')}/v1`;
+	// People paste the API's root or the versioned root; both mean the same API.
+	return `${root.replace(/\/+$/, '').replace(/\/v1$/i, '')}/v1`;
 }
 
 // ---- per-run state -------------------------------------------------------------------------

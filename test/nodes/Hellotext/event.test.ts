@@ -338,6 +338,7 @@ describe('Event', () => {
 		it('an unknown order (404 naming order)', async () => {
 			const { error } = await track({ action: 'order.placed', order: locator('NoSuch01'), session: 'Vdqlg4nL' });
 			expect(error?.httpCode).toBe('404');
+			expect(error?.message).toBe('Hellotext did not find the object given as "order" (404)');
 			expect(env.sandbox.requests[0].status).toBe(404);
 		});
 	});

@@ -183,6 +183,26 @@ describe('errors, retries and bounded runs', () => {
 		});
 	});
 
+	describe('the Base URL', () => {
+		it('is read from the credential, with or without /v1 and a trailing slash', async () => {
+			const { Engine } = await import('../../../harness/engine');
+			for (const baseUrl of [env.sandbox.url, `${env.sandbox.url}/`, `${env.sandbox.url}/v1/`]) {
+				env.sandbox.requests = [];
+				const engine = new Engine({ baseUrl, token: env.sandbox.token });
+				const { error } = await engine.run({ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' } });
+				expect(error).toBeUndefined();
+				expect(env.sandbox.requests[0].path).toBe('/v1/profiles');
+			}
+		});
+
+		it('must be http(s)', async () => {
+			const { Engine } = await import('../../../harness/engine');
+			const engine = new Engine({ baseUrl: 'ftp://files.example.com', token: env.sandbox.token });
+			const { error } = await engine.run({ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' } });
+			expect(error?.message).toBe('The Base URL in the Hellotext credential must start with http:// or https://');
+		});
+	});
+
 	describe('secrets', () => {
 		it('the token appears in no output item and no error', async () => {
 			const token = env.sandbox.token;

@@ -1,4 +1,10 @@
-import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { defineOperation } from '../../shared/descriptions';
 import { emailOrPhone, profileIdLocator } from './fields';
@@ -14,9 +20,21 @@ const contactFields: INodeProperties[] = [
 		default: '',
 		placeholder: '+59899000001',
 		description: 'The phone or email on the profile',
-		routing: { send: { type: 'body', property: '={{$parameter.contactType}}' } },
 	},
 ];
+
+/** Sends the contact as `phone` or `email`, whichever Contact Type says. */
+async function sendContact(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	const type = this.getNodeParameter('contactType', 'phone') as string;
+	const contact = String(this.getNodeParameter('contact', '')).trim();
+	if (!contact) {
+		throw new NodeOperationError(this.getNode(), '"Contact" is empty: give the phone or email to verify', {
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	request.body = { [type === 'email' ? 'email' : 'phone']: contact };
+	return request;
+}
 
 const contactOperation = (value: string, name: string, method: IHttpRequestMethods, action: string) =>
 	defineOperation({
@@ -28,6 +46,7 @@ const contactOperation = (value: string, name: string, method: IHttpRequestMetho
 		path: '/profiles/{profileId}/verify',
 		noun: 'profile',
 		fields: contactFields,
+		preSend: [sendContact],
 	});
 
 export const verifyContact = contactOperation('verify', 'Verify Contact', 'POST', 'Verify a profile contact');

@@ -18,6 +18,7 @@ const cases: Array<[string, Obj, string | RegExp]> = [
 	['profile: id from an expression that is empty', { resource: 'profile', operation: 'get', profileId: locator('={{ "" }}') }, /^"profileId" is empty/],
 	['profile: id that is only dots', { resource: 'profile', operation: 'delete', profileId: locator('..') }, '"profileId" cannot be ".."'],
 	['profile: Create or Update without the contact', { resource: 'profile', operation: 'upsert', matchBy: 'email', matchValue: '={{ "" }}' }, '"Email or Phone" is empty: give the contact to match on'],
+	['profile: Verify Contact with an empty contact', { resource: 'profile', operation: 'verify', profileId: locator('MzYwlE50'), contactType: 'email', contact: '={{ "" }}' }, '"Contact" is empty: give the phone or email to verify'],
 	['Get Many: Limit 0', { resource: 'profile', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, '"Limit" must be a whole number from 1 to 10000'],
 	['Get Many: Limit above the maximum', { resource: 'coupon', operation: 'getAll', returnAll: false, limit: '={{ 10001 }}' }, '"Limit" must be a whole number from 1 to 10000'],
 	['Get Many: a fractional Limit', { resource: 'list', operation: 'getAll', returnAll: false, limit: '={{ 2.5 }}' }, '"Limit" must be a whole number from 1 to 10000'],

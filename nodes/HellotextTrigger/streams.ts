@@ -8,7 +8,8 @@ import {
 
 import { getCustomActions } from '../Hellotext/methods/loadOptions';
 import { BUILT_IN_ACTIONS } from '../Hellotext/shared/actions';
-import { hellotextRequest, MAX_PAGE_SIZE, MAX_PAGES } from '../Hellotext/shared/transport';
+import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES } from '../Hellotext/shared/cursor';
+import { hellotextRequest } from '../Hellotext/shared/transport';
 
 /** One list the trigger watches: newest first, cursor `starting_after`. */
 export interface Stream {
@@ -77,32 +78,25 @@ export async function* listPages(
 	stream: Stream,
 	limit = MAX_PAGE_SIZE,
 ): AsyncGenerator<IDataObject[]> {
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const qs: IDataObject = { ...stream.query, limit };
-		if (cursor !== undefined) qs.starting_after = cursor;
-		const body = await hellotextRequest.call(context, 'GET', stream.path, { qs });
-		const objects = body[stream.listProperty];
-		if (!Array.isArray(objects)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
-			);
-		}
-		yield objects as IDataObject[];
-		if (objects.length < limit) return;
-		const lastId = (objects[objects.length - 1] as IDataObject).id;
-		if (typeof lastId !== 'string' || lastId === '' || lastId === cursor) {
-			throw new NodeOperationError(
-				context.getNode(),
-				'Hellotext pagination stopped moving: the page ended without a new cursor ID',
-			);
-		}
-		cursor = lastId;
-	}
-	throw new NodeOperationError(
+	yield* cursorPages(
 		context.getNode(),
-		`Stopped after ${MAX_PAGES} pages of ${stream.noun}: the backlog is too large for one poll`,
+		async (qs) => {
+			const body = await hellotextRequest.call(context, 'GET', stream.path, { qs });
+			const objects = body[stream.listProperty];
+			if (!Array.isArray(objects)) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
+				);
+			}
+			return objects as IDataObject[];
+		},
+		{
+			query: stream.query,
+			idOf: (object) => object.id,
+			pageSize: () => limit,
+			tooManyPages: `Stopped after ${MAX_PAGES} pages of ${stream.noun}: the backlog is too large for one poll`,
+		},
 	);
 }
 

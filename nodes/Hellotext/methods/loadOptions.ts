@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { hellotextRequest, MAX_PAGE_SIZE } from '../shared/transport';
+import { cursorPages } from '../shared/cursor';
+import { hellotextRequest } from '../shared/transport';
 
 /** Dropdowns read at most this many pages; an account with more can still type a name. */
 const DROPDOWN_MAX_PAGES = 20;
@@ -11,16 +12,17 @@ async function listAll(
 	listProperty: string,
 ): Promise<IDataObject[]> {
 	const all: IDataObject[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < DROPDOWN_MAX_PAGES; page++) {
-		const qs: IDataObject = { limit: MAX_PAGE_SIZE };
-		if (cursor) qs.starting_after = cursor;
-		const body = await hellotextRequest.call(context, 'GET', path, { qs });
-		const objects = (body[listProperty] as IDataObject[] | undefined) ?? [];
+	let pages = 0;
+	for await (const objects of cursorPages(
+		context.getNode(),
+		async (qs) => {
+			const body = await hellotextRequest.call(context, 'GET', path, { qs });
+			return (body[listProperty] as IDataObject[] | undefined) ?? [];
+		},
+		{ idOf: (object) => object.id, tooManyPages: `Too many pages of ${path}` },
+	)) {
 		all.push(...objects);
-		const last = objects[objects.length - 1]?.id;
-		if (objects.length < MAX_PAGE_SIZE || typeof last !== 'string' || last === cursor) break;
-		cursor = last;
+		if (++pages >= DROPDOWN_MAX_PAGES) break;
 	}
 	return all;
 }

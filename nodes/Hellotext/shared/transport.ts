@@ -14,14 +14,15 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
+import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES } from './cursor';
 import { asNodeError, hellotextApiError } from './errors';
 import { RequestLimiter } from './limiter';
 import { withRetries } from './retryPolicy';
 
+export { MAX_PAGE_SIZE, MAX_PAGES } from './cursor';
+
 export const CREDENTIAL_NAME = 'hellotextApi';
 export const DEFAULT_BASE_URL = 'https://api.hellotext.com';
-/** The API's largest page. */
-export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_MAX_IN_FLIGHT = 5;
 
 type RoutedRequest = DeclarativeRestApiSettings.ResultOptions;
@@ -176,9 +177,6 @@ export function routedFlow(flow: RoutedFlow) {
 	};
 }
 
-/** 5,000 pages of 100: half a million objects, far past any sane single run. */
-export const MAX_PAGES = 5_000;
-
 /**
  * Cursor pagination for every Get Many. Lists are newest first; the next page is the one
  * `starting_after` the last id seen. Unlike n8n's generic pagination this keeps the filters in
@@ -198,31 +196,22 @@ export async function startingAfterPaginator(
 			});
 		}
 		const results: INodeExecutionData[] = [];
-		const baseQuery: IDataObject = { ...(request.options.qs as IDataObject) };
-		let cursor: string | undefined;
-		for (let page = 0; page < MAX_PAGES; page++) {
-			const pageSize = Math.min(MAX_PAGE_SIZE, wanted - results.length);
-			const qs: IDataObject = { ...baseQuery, limit: pageSize };
-			if (cursor !== undefined) qs.starting_after = cursor;
-			const items = await send({ ...request, options: { ...request.options, qs } });
-			for (const item of items) results.push(item);
-			if (items.length < pageSize || results.length >= wanted) return results;
-
-			const lastId = items[items.length - 1].json.id;
-			if (typeof lastId !== 'string' || lastId === '' || lastId === cursor) {
-				throw new NodeOperationError(
-					this.getNode(),
-					'Hellotext pagination stopped moving: the page ended without a new cursor ID',
-					{ itemIndex: this.getItemIndex() },
-				);
-			}
-			cursor = lastId;
-		}
-		throw new NodeOperationError(
+		const pages = cursorPages(
 			this.getNode(),
-			`Stopped after ${MAX_PAGES} pages (${results.length} objects): narrow the request with filters or use a Limit`,
-			{ itemIndex: this.getItemIndex() },
+			async (qs) => await send({ ...request, options: { ...request.options, qs } }),
+			{
+				query: request.options.qs as IDataObject,
+				idOf: (item) => item.json.id,
+				pageSize: () => Math.min(MAX_PAGE_SIZE, wanted - results.length),
+				tooManyPages: `Stopped after ${MAX_PAGES} pages: narrow the request with filters or use a Limit`,
+				itemIndex: this.getItemIndex(),
+			},
 		);
+		for await (const items of pages) {
+			for (const item of items) results.push(item);
+			if (results.length >= wanted) break;
+		}
+		return results;
 	});
 }
 

@@ -18,7 +18,7 @@ import { profileProperties } from './resources/profile';
 import { propertyProperties } from './resources/property';
 import { refundProperties } from './resources/refund';
 import { sessionProperties } from './resources/session';
-import { requestOptionsCollection } from './shared/descriptions';
+import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON, requestOptionsCollection } from './shared/descriptions';
 import { sendRoutedRequest } from './shared/transport';
 
 const RESOURCES: Array<{ name: string; value: string; properties: INodeProperties[] }> = [
@@ -52,7 +52,7 @@ export class Hellotext implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hellotext',
 		name: 'hellotext',
-		icon: { light: 'file:../../icons/hellotext.svg', dark: 'file:../../icons/hellotext.dark.svg' },
+		icon: HELLOTEXT_ICON,
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -61,7 +61,7 @@ export class Hellotext implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'hellotextApi', required: true }],
+		credentials: HELLOTEXT_CREDENTIALS,
 		requestDefaults: {
 			// sendRoutedRequest replaces this with the credential's Base URL, read once per run.
 			baseURL: 'https://api.hellotext.com/v1',

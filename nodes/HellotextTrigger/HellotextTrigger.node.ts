@@ -10,6 +10,7 @@ import {
 
 import { MAX_PAGE_SIZE } from '../Hellotext/shared/transport';
 import { positionAt, scanForNew, type Position } from './position';
+import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from '../Hellotext/shared/descriptions';
 import { firstPage, getEventActions, listPages, streamFor, type Stream } from './streams';
 
 const DEFAULT_MAX_ITEMS = 500;
@@ -44,7 +45,7 @@ export class HellotextTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hellotext Trigger',
 		name: 'hellotextTrigger',
-		icon: { light: 'file:../../icons/hellotext.svg', dark: 'file:../../icons/hellotext.dark.svg' },
+		icon: HELLOTEXT_ICON,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["triggerOn"] === "event" ? "New Event" : "New Profile"}}',
@@ -53,7 +54,7 @@ export class HellotextTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'hellotextApi', required: true }],
+		credentials: HELLOTEXT_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Trigger On',

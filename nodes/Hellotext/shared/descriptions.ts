@@ -13,6 +13,13 @@ import { encodeId } from './encodeId';
 import { throwOnErrorResponse } from './errors';
 import { DEFAULT_MAX_IN_FLIGHT, guardPreSend, MAX_LIMIT, routedFlow, startingAfterPaginator } from './transport';
 
+/** The icon and credential both Hellotext nodes declare. */
+export const HELLOTEXT_ICON = {
+	light: 'file:../../icons/hellotext.svg',
+	dark: 'file:../../icons/hellotext.dark.svg',
+} as const;
+export const HELLOTEXT_CREDENTIALS = [{ name: 'hellotextApi', required: true }];
+
 /** One entry of a resource's operation picker, and the fields that show for it. */
 export interface HellotextOperation {
 	option: INodePropertyOptions;

@@ -119,7 +119,7 @@ async function main() {
 		const value = await fn();
 		return { value, requests: sb.requests.length - before };
 	};
-	const listParams = (extra: IDataObject) => ({ resource: 'profile', operation: 'getAll', filters: { last_name: 'Bench' }, ...extra });
+	const listParams = (extra: IDataObject) => ({ resource: 'profile', operation: 'getAll', profileFilters: { last_name: 'Bench' }, ...extra });
 
 	// 1. Return All over 1,000 and 10,000 profiles.
 	for (const size of [1_000, 10_000]) {
@@ -229,7 +229,7 @@ async function main() {
 	let createPeakRss = 0;
 	for (let run = 0; run < RUNS; run++) {
 		sb.reset();
-		const result = await timed(async () => await engine.run({ resource: 'profile', operation: 'create', additionalFields: { first_name: 'Bench' } }, input));
+		const result = await timed(async () => await engine.run({ resource: 'profile', operation: 'create', profileAdditionalFields: { first_name: 'Bench' } }, input));
 		createTimes.push(result.ms);
 		createPeakRss = Math.max(createPeakRss, result.peakRssMb);
 		peakInFlight = Math.max(peakInFlight, sb.peakInFlight);

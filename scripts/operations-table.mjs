@@ -23,6 +23,17 @@ export function operationRows(description) {
 	return rows;
 }
 
+/**
+ * A path placeholder as the table shows it: named after the field's label (`{listProfileId}`,
+ * labelled "Profile", reads `:profileId`), as the API reference names path parts.
+ */
+function placeholder(description, parameter) {
+	const field = description.properties.find((p) => p.name === parameter);
+	if (!field) return `:${parameter}`;
+	const [first, ...rest] = field.displayName.replace(/ ID$/, '').split(' ');
+	return `:${first.toLowerCase()}${rest.join('')}Id`;
+}
+
 export function operationsTable(description) {
 	const rows = operationRows(description);
 	const lines = [
@@ -30,7 +41,10 @@ export function operationsTable(description) {
 		'',
 		'| Resource | Operation | Request |',
 		'|---|---|---|',
-		...rows.map((r) => `| ${r.resource} | ${r.operation} | \`${r.method} ${r.path.replace(/\{(\w+)\}/g, ':$1')}\` |`),
+		...rows.map(
+			(r) =>
+				`| ${r.resource} | ${r.operation} | \`${r.method} ${r.path.replace(/\{(\w+)\}/g, (_, name) => placeholder(description, name))}\` |`,
+		),
 	];
 	return lines.join('\n');
 }

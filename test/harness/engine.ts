@@ -190,12 +190,14 @@ export class Engine {
 		);
 	}
 
+	/** A node of `type` at the version the editor gives a new node (`extra` may set another). */
 	node(parameters: INodeParameters, extra: Partial<INode> = {}, type = NODE_TYPE): INode {
+		const { version, defaultVersion } = this.nodeTypes.getByNameAndVersion(type).description;
 		return {
 			id: 'node-1',
 			name: 'Hellotext',
 			type,
-			typeVersion: 1,
+			typeVersion: defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version),
 			position: [0, 0],
 			parameters,
 			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Hellotext account' } },

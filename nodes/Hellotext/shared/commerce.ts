@@ -18,6 +18,7 @@ import {
 import { sendAs } from './descriptions';
 import { pairsField, pairsToObject, parseJsonArray, parseJsonObject } from './input';
 import { idLocator, type LocatorSpec } from './locators';
+import { readParameter } from './parameters';
 
 /** Where a builder reports from: the node and the item being processed. */
 export interface BuildContext {
@@ -354,19 +355,17 @@ export function optionalLocator(apiName: string, spec: Omit<LocatorSpec, 'name' 
 	};
 }
 
-/** Fields sorted by display name, as n8n's lint wants collection options. */
+/** What a collection adds to the request body; `self` reads the operation's other parameters. */
+export type BodyBuilder = (ctx: BuildContext, fields: IDataObject, self: IExecuteSingleFunctions) => IDataObject;
 
 /**
  * A preSend step that merges what `build` returns into the request body (after the fields sent
- * by static routing). `build` gets the collection's values.
+ * as they are). `build` gets the collection's values.
  */
-export function mergeIntoBody(
-	collection: string,
-	build: (ctx: BuildContext, fields: IDataObject, self: IExecuteSingleFunctions) => IDataObject,
-): PreSendAction {
+export function mergeIntoBody(collection: string, build: BodyBuilder): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const ctx = { node: this.getNode(), itemIndex: this.getItemIndex() };
-		const fields = collection ? (this.getNodeParameter(collection, {}) as IDataObject) : {};
+		const fields = collection ? readParameter<IDataObject>(this, collection, {}) : {};
 		const added = build(ctx, fields, this);
 		const body = { ...((request.body as IDataObject) ?? {}) };
 		for (const [key, value] of Object.entries(added)) if (value !== undefined) body[key] = value;

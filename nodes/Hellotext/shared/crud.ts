@@ -16,11 +16,15 @@ import {
 	withArticle,
 	type HellotextOperation,
 } from './descriptions';
+import { mergeIntoBody, type BodyBuilder } from './commerce';
+import { readParameter } from './parameters';
 
 export const sortByDisplayName = (fields: INodeProperties[]) =>
 	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export interface WriteSpec {
+	/** The resource's value, e.g. `cart`: names the Additional Fields / Update Fields parameter. */
+	resource: string;
 	/** Lower-case noun for texts, e.g. `cart`. */
 	noun: string;
 	/** Path below /v1, with `{param}` placeholders. */
@@ -31,15 +35,27 @@ export interface WriteSpec {
 	/** The options of Additional Fields (create) or Update Fields (update); none: no collection. */
 	options?: INodeProperties[];
 	preSend?: PreSendAction[];
+	/** What the collection adds to the body beyond the fields sent as they are (metadata, prices...). */
+	body?: BodyBuilder;
 	/** What a 404 on Create names, when the path addresses a parent, e.g. `order`. */
 	parentNoun?: string;
 }
 
-function fieldCollection(name: 'additionalFields' | 'updateFields', options: INodeProperties[] = []): INodeProperties[] {
+/**
+ * The parameter names of a resource's Additional Fields (Create) and Update Fields (Update):
+ * one property per name in the whole node, e.g. `cartAdditionalFields`.
+ */
+export const additionalFieldsOf = (resource: string) => `${resource}AdditionalFields`;
+export const updateFieldsOf = (resource: string) => `${resource}UpdateFields`;
+
+/** The same field under another parameter name; the name it is sent under stays in its routing. */
+export const named = (name: string, field: INodeProperties): INodeProperties => ({ ...field, name });
+
+function fieldCollection(name: string, options: INodeProperties[] = []): INodeProperties[] {
 	if (options.length === 0) return [];
 	return [
 		{
-			displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+			displayName: name.endsWith('AdditionalFields') ? 'Additional Fields' : 'Update Fields',
 			name,
 			type: 'collection',
 			placeholder: 'Add Field',
@@ -59,8 +75,8 @@ export function createOperation(spec: WriteSpec): HellotextOperation {
 		method: 'POST',
 		path: spec.path,
 		noun: spec.parentNoun,
-		preSend: spec.preSend,
-		fields: [...(spec.fields ?? []), ...fieldCollection('additionalFields', spec.options)],
+		preSend: withBody(additionalFieldsOf(spec.resource), spec),
+		fields: [...(spec.fields ?? []), ...fieldCollection(additionalFieldsOf(spec.resource), spec.options)],
 	});
 }
 
@@ -74,12 +90,17 @@ export function updateOperation(spec: WriteSpec): HellotextOperation {
 		method: 'PATCH',
 		path: spec.path,
 		noun: spec.noun,
-		preSend: spec.preSend,
-		fields: [...(spec.fields ?? []), ...fieldCollection('updateFields', spec.options)],
+		preSend: withBody(updateFieldsOf(spec.resource), spec),
+		fields: [...(spec.fields ?? []), ...fieldCollection(updateFieldsOf(spec.resource), spec.options)],
 	});
 }
 
-type WriteParts = Omit<WriteSpec, 'noun' | 'path'> & { path?: string };
+/** The spec's preSend steps, then its body builder on the collection's values. */
+function withBody(collection: string, spec: WriteSpec): PreSendAction[] {
+	return [...(spec.preSend ?? []), ...(spec.body ? [mergeIntoBody(collection, spec.body)] : [])];
+}
+
+type WriteParts = Omit<WriteSpec, 'resource' | 'noun' | 'path'> & { path?: string };
 
 export interface CrudSpec {
 	noun: string;
@@ -103,9 +124,10 @@ export interface CrudSpec {
 export function crudResource(resource: string, spec: CrudSpec): INodeProperties[] {
 	const { noun, path, idField } = spec;
 	const operations = [
-		createOperation({ noun, path, ...spec.create }),
+		createOperation({ resource, noun, path, ...spec.create }),
 		getOperation({ noun, path, idField }),
 		updateOperation({
+			resource,
 			noun,
 			path: `${path}/{${idField.name}}`,
 			...spec.update,
@@ -116,6 +138,7 @@ export function crudResource(resource: string, spec: CrudSpec): INodeProperties[
 	if (spec.plural) {
 		operations.push(
 			getManyOperation({
+				resource,
 				plural: spec.plural,
 				path,
 				listProperty: spec.listProperty ?? spec.plural,
@@ -151,7 +174,7 @@ export function booleanField(displayName: string, name: string, description: str
 /** A required field (a locator's value too) that an expression left empty is refused, naming it. */
 export function requireFilled(parameter: string, label: string, why = ''): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, '', { extractValue: true });
+		const value = readParameter(this, parameter, '', { extractValue: true });
 		if (typeof value === 'number') return request;
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new NodeOperationError(this.getNode(), `"${label}" is required${why}`, {

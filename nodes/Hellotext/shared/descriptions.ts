@@ -11,6 +11,7 @@ import {
 
 import { encodeId } from './encodeId';
 import { throwOnErrorResponse } from './errors';
+import { compileSends, readParameter } from './parameters';
 import { DEFAULT_MAX_IN_FLIGHT, guardPreSend, MAX_LIMIT, routedFlow, startingAfterPaginator } from './transport';
 
 /** The icon and credential both Hellotext nodes declare. */
@@ -52,7 +53,7 @@ function pathParameters(path: string): string[] {
 }
 
 function readPathValue(ctx: IExecuteSingleFunctions, parameter: string): unknown {
-	return ctx.getNodeParameter(parameter, undefined, { extractValue: true });
+	return readParameter(ctx, parameter, undefined, { extractValue: true });
 }
 
 /** Fills `{param}` placeholders of the request URL, each through `encodeId`. */
@@ -78,9 +79,13 @@ function describeTarget(noun: string, path: string) {
 
 export function defineOperation(spec: OperationSpec): HellotextOperation {
 	const hasPathParameters = pathParameters(spec.path).length > 0;
-	const preSend = [...(hasPathParameters ? [expandPath(spec.path)] : []), ...(spec.preSend ?? [])].map(
-		guardPreSend,
-	);
+	// The fields' routing.send becomes one step that reads each parameter once (see parameters.ts).
+	const { fields, preSend: sendFields } = compileSends(spec.fields ?? []);
+	const preSend = [
+		...(hasPathParameters ? [expandPath(spec.path)] : []),
+		...(sendFields ? [sendFields] : []),
+		...(spec.preSend ?? []),
+	].map(guardPreSend);
 	const postReceive: PostReceiveAction[] = [
 		throwOnErrorResponse(spec.noun ? describeTarget(spec.noun, spec.path) : undefined),
 	];
@@ -106,13 +111,15 @@ export function defineOperation(spec: OperationSpec): HellotextOperation {
 				output: { postReceive },
 			},
 		},
-		fields: spec.fields ?? [],
+		fields,
 	};
 }
 
 /**
  * The operation picker of one resource plus every operation's fields, each shown only for its
- * resource and operation. Options are sorted by name, as n8n's lint wants.
+ * resource and operation. Options are sorted by name, as n8n's lint wants. A field that several
+ * operations share (the same definition under the same name) becomes one property shown for all
+ * of them: n8n resolves each property's value for every item, so a name used twice costs twice.
  */
 export function resourceProperties(
 	resource: string,
@@ -131,13 +138,53 @@ export function resourceProperties(
 		options,
 		default: defaultOperation,
 	};
-	const fields = operations.flatMap((operation) =>
-		updateDisplayOptions(
-			{ show: { resource: [resource], operation: [operation.option.value as string] } },
-			operation.fields,
+	const fields = mergeSameFields(
+		operations.map((operation) =>
+			updateDisplayOptions(
+				{ show: { resource: [resource], operation: [operation.option.value as string] } },
+				operation.fields,
+			),
 		),
+		'operation',
 	);
 	return [picker, ...fields];
+}
+
+/** A property's definition apart from where it shows: two properties are the same field when equal. */
+function definitionKey(property: INodeProperties, scope: 'operation' | 'resource'): string {
+	const show = { ...property.displayOptions?.show };
+	delete show[scope];
+	return JSON.stringify({ ...property, displayOptions: { ...property.displayOptions, show } });
+}
+
+/**
+ * Merges the property lists of several operations (scope `operation`) or resources (scope
+ * `resource`) into one list in which a field they share, identical but for the `scope` it shows
+ * for, is one property shown for the union. Each list's own order is kept: a field the merged
+ * list does not have yet goes right after the list's previous field.
+ */
+export function mergeSameFields(lists: INodeProperties[][], scope: 'operation' | 'resource'): INodeProperties[] {
+	const merged: INodeProperties[] = [];
+	const byKey = new Map<string, INodeProperties>();
+	for (const list of lists) {
+		let cursor = -1;
+		for (const property of list) {
+			const key = definitionKey(property, scope);
+			const known = byKey.get(key);
+			if (known) {
+				const show = known.displayOptions!.show!;
+				show[scope] = [...new Set([...(show[scope] ?? []), ...(property.displayOptions?.show?.[scope] ?? [])])];
+				const at = merged.indexOf(known);
+				if (at < cursor) throw new Error(`Field "${property.name}" is shared in an order that cannot be kept`);
+				cursor = at;
+			} else {
+				const copy = { ...property, displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show } } };
+				byKey.set(key, copy);
+				merged.splice(++cursor, 0, copy);
+			}
+		}
+	}
+	return merged;
 }
 
 /** A filter added but left blank means "no filter", not "equal to the empty string". */
@@ -235,16 +282,21 @@ export const requestOptionsCollection: INodeProperties = {
 };
 
 export function getManyOperation(spec: {
+	/** Names the Filters parameter, e.g. `profileFilters`. */
+	resource: string;
 	plural: string;
 	path: string;
 	listProperty: string;
 	filters?: INodeProperties[];
+	/** Fields after the filters, e.g. a sort order. */
+	fields?: INodeProperties[];
+	description?: string;
 }): HellotextOperation {
 	const filters: INodeProperties[] = spec.filters?.length
 		? [
 				{
 					displayName: 'Filters',
-					name: 'filters',
+					name: `${spec.resource}Filters`,
 					type: 'collection',
 					placeholder: 'Add Filter',
 					default: {},
@@ -257,11 +309,11 @@ export function getManyOperation(spec: {
 		value: 'getAll',
 		name: 'Get Many',
 		action: `Get many ${spec.plural}`,
-		description: `List ${spec.plural}, newest first`,
+		description: spec.description ?? `List ${spec.plural}, newest first`,
 		method: 'GET',
 		path: spec.path,
 		listProperty: spec.listProperty,
-		fields: [...returnAllAndLimit, ...filters],
+		fields: [...returnAllAndLimit, ...filters, ...(spec.fields ?? [])],
 	});
 }
 

@@ -17,7 +17,9 @@ import {
 import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES } from './cursor';
 import { asNodeError, hellotextApiError } from './errors';
 import { RequestLimiter } from './limiter';
+import { readParameter } from './parameters';
 import { withRetries } from './retryPolicy';
+import { refuseRenamedVersion1 } from './version1';
 
 export { MAX_PAGE_SIZE, MAX_PAGES } from './cursor';
 
@@ -138,6 +140,7 @@ async function routed(
 ): Promise<INodeExecutionData[]> {
 	const [state, leave] = enterRun(ctx);
 	try {
+		refuseRenamedVersion1(ctx.getNode(), ctx.getItemIndex());
 		const parked = parkedErrors.get(request.options);
 		if (parked) throw parked;
 		return await body(async (r) => await sendOnce(ctx, state, r));
@@ -187,8 +190,8 @@ export async function startingAfterPaginator(
 	request: RoutedRequest,
 ): Promise<INodeExecutionData[]> {
 	return await routed(this, request, async (send) => {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const wanted = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', 50) as number);
+		const returnAll = readParameter<boolean>(this, 'returnAll', false);
+		const wanted = returnAll ? Number.POSITIVE_INFINITY : readParameter<number>(this, 'limit', 50);
 		if (!returnAll && (!Number.isInteger(wanted) || wanted < 1 || wanted > MAX_LIMIT)) {
 			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number from 1 to ${MAX_LIMIT}`, {
 				itemIndex: this.getItemIndex(),

@@ -11,8 +11,8 @@ describe('Action', () => {
 
 	it('Create sends the name and the optional fields set, and returns the action', async () => {
 		const { items, error } = await run('create', {
-			name: 'signup_form.completed',
-			additionalFields: { title: 'Signup-form completed', goal: true, passive: false },
+			actionName: 'signup_form.completed',
+			actionAdditionalFields: { title: 'Signup-form completed', goal: true, passive: false },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/v1/attribution/actions', query: {} });
@@ -32,7 +32,7 @@ describe('Action', () => {
 	});
 
 	it('Create with only a name sends only the name; the API defaults apply', async () => {
-		const { items } = await run('create', { name: 'subscriber.voted' });
+		const { items } = await run('create', { actionName: 'subscriber.voted' });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'subscriber.voted' });
 		expect(items[0].json).toMatchObject({ goal: false, passive: true, title: 'subscriber.voted' });
 	});
@@ -41,8 +41,8 @@ describe('Action', () => {
 		const action = env.sandbox.call('POST', '/v1/attribution/actions', { name: 'a.b', title: 'A B' }) as Obj;
 		const { items } = await run('update', {
 			actionId: locator(action.id),
-			name: 'contact.subscribed',
-			updateFields: { title: 'Contact Subscribed', passive: false },
+			actionName: 'contact.subscribed',
+			actionUpdateFields: { title: 'Contact Subscribed', passive: false },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/actions/${action.id}` });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'contact.subscribed', title: 'Contact Subscribed', passive: false });
@@ -62,6 +62,7 @@ describe('Action', () => {
 		path: '/attribution/actions',
 		listKey: 'actions',
 		type: 'action',
+		noun: 'event type',
 		seed: (n) => ({ name: `custom.action_${n}` }),
 	});
 });

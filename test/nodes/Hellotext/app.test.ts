@@ -13,8 +13,8 @@ describe('App', () => {
 
 	it('Create sends the name and image URL, and returns the app', async () => {
 		const { items, error } = await run('create', {
-			name: 'Beauty & Care',
-			additionalFields: { image_url: icon },
+			appName: 'Beauty & Care',
+			appAdditionalFields: { image_url: icon },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/v1/attribution/apps', query: {} });
@@ -26,7 +26,7 @@ describe('App', () => {
 		const app = createApp({ name: 'Beauty & Care', image_url: icon });
 		const { items } = await run('update', {
 			appId: locator(app.id),
-			updateFields: { name: 'Beauty & More', removeImage: false },
+			appUpdateFields: { name: 'Beauty & More', removeImage: false },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/apps/${app.id}` });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Beauty & More' });
@@ -37,7 +37,7 @@ describe('App', () => {
 		const app = createApp({ name: 'Beauty & Care', image_url: icon });
 		const { items } = await run('update', {
 			appId: locator(app.id),
-			updateFields: { removeImage: true },
+			appUpdateFields: { removeImage: true },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ image_url: null });
 		expect(items[0].json).toMatchObject({ id: app.id, image_url: null, name: 'Beauty & Care' });
@@ -47,7 +47,7 @@ describe('App', () => {
 		const app = createApp({ name: 'X' });
 		const { error } = await run('update', {
 			appId: locator(app.id),
-			updateFields: { image_url: icon, removeImage: true },
+			appUpdateFields: { image_url: icon, removeImage: true },
 		});
 		expect(error?.message).toBe('"Image URL" and "Remove Image" cannot be sent together');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -57,7 +57,7 @@ describe('App', () => {
 		const app = createApp({ name: 'X' });
 		const { items } = await run('update', {
 			appId: locator(app.id),
-			updateFields: { image_url: icon },
+			appUpdateFields: { image_url: icon },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ image_url: icon });
 		expect(items[0].json.image_url).toBe(icon);

@@ -28,8 +28,8 @@ describe('Cart', () => {
 		seedProduct('SOCK-1', 5);
 		const { items, error } = await run({
 			operation: 'create',
-			profileId: locator(profile, 'list'),
-			additionalFields: {
+			cartProfileId: locator(profile, 'list'),
+			cartAdditionalFields: {
 				items: {
 					item: [
 						{ product: shoe.id, quantity: 2, priceAmount: '99.90', priceCurrency: 'eur' },
@@ -68,8 +68,8 @@ describe('Cart', () => {
 		seedProduct('SKU-9');
 		const { items, error } = await run({
 			operation: 'create',
-			session: 'Vdqlg4nL',
-			additionalFields: {
+			cartSession: 'Vdqlg4nL',
+			cartAdditionalFields: {
 				itemsJson: '[{"product": "SKU-9", "quantity": 3, "price": {"amount": 7.5, "currency": "USD"}}]',
 				metadataJson: '{"campaign": {"id": 7}}',
 			},
@@ -84,7 +84,7 @@ describe('Cart', () => {
 	});
 
 	it('Create without profile and session is refused before sending', async () => {
-		const { error } = await run({ operation: 'create', session: '', additionalFields: { reference: 'X' } });
+		const { error } = await run({ operation: 'create', cartSession: '', cartAdditionalFields: { reference: 'X' } });
 		expect(error?.message).toBe('Set "Profile" or "Session": a cart belongs to one of them');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -92,8 +92,8 @@ describe('Cart', () => {
 	it('Create refuses an item price without amount, naming the row, before sending', async () => {
 		const { error } = await run({
 			operation: 'create',
-			session: 's1',
-			additionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '', priceCurrency: 'USD' }] } },
+			cartSession: 's1',
+			cartAdditionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '', priceCurrency: 'USD' }] } },
 		});
 		expect(error?.message).toBe('"Items 1 Price" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -102,16 +102,16 @@ describe('Cart', () => {
 	it('Create refuses a JSON item price without amount and an item without product', async () => {
 		const noAmount = await run({
 			operation: 'create',
-			session: 's1',
-			additionalFields: { itemsJson: '[{"product": "P1", "price": {"currency": "USD"}}]' },
+			cartSession: 's1',
+			cartAdditionalFields: { itemsJson: '[{"product": "P1", "price": {"currency": "USD"}}]' },
 		});
 		expect(noAmount.error?.message).toBe('"Items (JSON) 1 Price" has a currency but no amount');
-		const noProduct = await run({ operation: 'create', session: 's1', additionalFields: { itemsJson: '[{"quantity": 1}]' } });
+		const noProduct = await run({ operation: 'create', cartSession: 's1', cartAdditionalFields: { itemsJson: '[{"quantity": 1}]' } });
 		expect(noProduct.error?.message).toBe('"Items (JSON) 1" has no product');
 		const badCurrency = await run({
 			operation: 'create',
-			session: 's1',
-			additionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '3', priceCurrency: 'dollars' }] } },
+			cartSession: 's1',
+			cartAdditionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '3', priceCurrency: 'dollars' }] } },
 		});
 		expect(badCurrency.error?.message).toBe('"Items 1 Price Currency" must be a three-letter ISO 4217 currency code, e.g. USD');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -125,7 +125,7 @@ describe('Cart', () => {
 		const { items, error } = await run({
 			operation: 'update',
 			cartId: locator(cart.id),
-			updateFields: {
+			cartUpdateFields: {
 				items: { item: [{ product: 'B', quantity: 4, priceAmount: '', priceCurrency: '' }] },
 				new_items: { item: [{ product: a.id, quantity: 1, priceAmount: '3', priceCurrency: '' }] },
 				profile: locator(profile),
@@ -153,20 +153,20 @@ describe('Cart', () => {
 	it('Update sends items: [] only when Empty Cart is on', async () => {
 		const a = seedProduct('A');
 		const cart = call('POST', '/v1/attribution/carts', { session: 's1', items: [{ product: a.id }] });
-		const off = await run({ operation: 'update', cartId: locator(cart.id), updateFields: { emptyCart: false, source: 'pos' } });
+		const off = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { emptyCart: false, source: 'pos' } });
 		expect(off.error).toBeUndefined();
 		expect(env.sandbox.requests[0].body).toEqual({ source: 'pos' });
 		expect((off.items[0].json.items as Obj[]).length).toBe(1);
 
-		const noRows = await run({ operation: 'update', cartId: locator(cart.id), updateFields: { items: { item: [] } } });
+		const noRows = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { items: { item: [] } } });
 		expect(noRows.error).toBeUndefined();
 		expect(env.sandbox.requests[1].body ?? {}).toEqual({});
 
-		const emptyJson = await run({ operation: 'update', cartId: locator(cart.id), updateFields: { itemsJson: '[]' } });
+		const emptyJson = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { itemsJson: '[]' } });
 		expect(emptyJson.error?.message).toBe('"Items (JSON)" is an empty list');
 		expect(env.sandbox.requests).toHaveLength(2);
 
-		const on = await run({ operation: 'update', cartId: locator(cart.id), updateFields: { emptyCart: true } });
+		const on = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { emptyCart: true } });
 		expect(on.error).toBeUndefined();
 		expect(env.sandbox.requests[2].body).toEqual({ items: [] });
 		expect(on.items[0].json.items).toEqual([]);
@@ -176,14 +176,14 @@ describe('Cart', () => {
 		const { error } = await run({
 			operation: 'update',
 			cartId: locator('wx4Vn4no'),
-			updateFields: { emptyCart: true, new_items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] } },
+			cartUpdateFields: { emptyCart: true, new_items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] } },
 		});
 		expect(error?.message).toBe('"Empty Cart" cannot be combined with "Items" or "New Items"');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	it('Update names the cart that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'update', cartId: locator('NoSuch01'), updateFields: { reference: 'x' } });
+		const { error } = await run({ operation: 'update', cartId: locator('NoSuch01'), cartUpdateFields: { reference: 'x' } });
 		expect(error?.message).toBe('Hellotext has no cart "NoSuch01" (404)');
 	});
 });

@@ -18,7 +18,7 @@ describe('Coupon', () => {
 	it('Create sends code, description, destination URL and reference, and returns the coupon', async () => {
 		const { items, error } = await run('create', {
 			...sale,
-			additionalFields: { reference: 'SHOP-77' },
+			couponAdditionalFields: { reference: 'SHOP-77' },
 		});
 		expect(error).toBeUndefined();
 		const [request] = env.sandbox.requests;
@@ -45,7 +45,7 @@ describe('Coupon', () => {
 			code: 'SALE15',
 			description: sale.description,
 			destination_url: sale.destination_url,
-			updateFields: { reference: 'R-2' },
+			couponUpdateFields: { reference: 'R-2' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/coupons/${coupon.id}` });
 		expect(env.sandbox.requests[0].body).toEqual({ ...sale, code: 'SALE15', reference: 'R-2' });

@@ -15,6 +15,8 @@ export interface CrudCase {
 	/** The Get Many list key and the object type. */
 	listKey: string;
 	type: string;
+	/** What messages call the object, when not its type (e.g. `event type` for an action). */
+	noun?: string;
 	/** A valid Create body for the n-th seeded object. */
 	seed: (n: number) => Obj;
 }
@@ -33,9 +35,10 @@ export function crudCases(env: TestEnv, spec: CrudCase): void {
 		expect(items.map((i) => i.json)).toEqual([object]);
 	});
 
-	it(`Get names the ${spec.type} that does not exist (404)`, async () => {
+	const noun = spec.noun ?? spec.type;
+	it(`Get names the ${noun} that does not exist (404)`, async () => {
 		const { error } = await run('get', { [spec.idParam]: locator('NoSuch01') });
-		expect(error?.message).toBe(`Hellotext has no ${spec.type} "NoSuch01" (404)`);
+		expect(error?.message).toBe(`Hellotext has no ${noun} "NoSuch01" (404)`);
 	});
 
 	it('Delete sends DELETE and returns the deletion answer', async () => {

@@ -47,7 +47,7 @@ describe('Event', () => {
 					action: 'order.placed',
 					order: locator(order),
 					profile: locator(profile),
-					additionalFields: {
+					eventAdditionalFields: {
 						amount: 199.95,
 						currency: 'usd',
 						metadata: { values: [{ key: 'channel', value: 'web' }] },
@@ -89,7 +89,7 @@ describe('Event', () => {
 		it('app.spent by app ID with the amount and currency it requires', async () => {
 			const app = call('POST', '/v1/attribution/apps', { name: 'Beauty & Care' }).id as string;
 			await expectTracked(
-				{ action: 'app.spent', app: locator(app), session: 'Vdqlg4nL', additionalFields: { amount: 4.99, currency: 'EUR' } },
+				{ action: 'app.spent', app: locator(app), session: 'Vdqlg4nL', eventAdditionalFields: { amount: 4.99, currency: 'EUR' } },
 				{ action: 'app.spent', app, session: 'Vdqlg4nL', amount: 4.99, currency: 'EUR' },
 			);
 		});
@@ -152,7 +152,7 @@ describe('Event', () => {
 					variantReferenceBy: 'parameters',
 					variantParameters: { values: [{ key: 'name', value: 'Shoe 44' }, { key: 'sku', value: 'SHOE-44' }] },
 					session: 'Vdqlg4nL',
-					additionalFields: { amount: 80, currency: 'USD' },
+					eventAdditionalFields: { amount: 80, currency: 'USD' },
 				},
 				{
 					action: 'product.purchased',
@@ -232,7 +232,7 @@ describe('Event', () => {
 					customAction: 'signup_form.completed',
 					relatedObjects: { form: locator(form) },
 					profile: locator(profile),
-					additionalFields: { metadataJson: '{"plan": "pro"}' },
+					eventAdditionalFields: { metadataJson: '{"plan": "pro"}' },
 				},
 				{ action: 'signup_form.completed', form, profile, metadata: { plan: 'pro' } },
 			);
@@ -269,9 +269,9 @@ describe('Event', () => {
 		const order = locator('ro4a731w');
 		const cases: Array<[string, Obj, string]> = [
 			['no profile and no session', { action: 'order.placed', order }, '"Profile" or "Session" is required'],
-			['currency without amount', { action: 'order.placed', order, session, additionalFields: { currency: 'USD' } }, '"Amount" is required when "Currency" is set'],
-			['app.spent without amount', { action: 'app.spent', app: locator('xnqJQ47v'), session, additionalFields: { currency: 'USD' } }, '"Amount" is required for app.spent'],
-			['app.spent without currency', { action: 'app.spent', app: locator('xnqJQ47v'), session, additionalFields: { amount: 5 } }, '"Currency" is required for app.spent'],
+			['currency without amount', { action: 'order.placed', order, session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required when "Currency" is set'],
+			['app.spent without amount', { action: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required for app.spent'],
+			['app.spent without currency', { action: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { amount: 5 } }, '"Currency" is required for app.spent'],
 			['cart.added without products', { action: 'cart.added', session }, '"Products" is required for cart.added'],
 			['cart.removed without products', { action: 'cart.removed', cart: locator('wx4Vn4no'), session }, '"Products" is required for cart.removed'],
 			['cart.abandoned without cart', { action: 'cart.abandoned', session }, '"Cart" is required for cart.abandoned'],
@@ -282,10 +282,10 @@ describe('Event', () => {
 				'"Product" (by ID, reference or SKU) is required with "Product Variant Parameters"',
 			],
 			['empty inline parameters', { action: 'order.placed', referenceBy: 'parameters', session }, '"Inline Parameters" of the order are required for order.placed'],
-			['a currency that is not ISO 4217', { action: 'order.placed', order, session, additionalFields: { amount: 1, currency: 'US' } }, '"Currency" must be a three-letter ISO 4217 currency code, e.g. USD'],
-			['an invalid tracked_at', { action: 'order.placed', order, session, additionalFields: { trackedAt: 'yesterday-ish' } }, '"Tracked At" is not a valid date: yesterday-ish'],
-			['an impossible date', { action: 'order.placed', order, session, additionalFields: { trackedAt: '2024-02-31T10:00:00' } }, '"Tracked At" is not a valid date: 2024-02-31T10:00:00'],
-			['an invalid url', { action: 'order.placed', order, session, additionalFields: { url: 'not a url' } }, '"URL" is not a valid http(s) URL: not a url'],
+			['a currency that is not ISO 4217', { action: 'order.placed', order, session, eventAdditionalFields: { amount: 1, currency: 'US' } }, '"Currency" must be a three-letter ISO 4217 currency code, e.g. USD'],
+			['an invalid tracked_at', { action: 'order.placed', order, session, eventAdditionalFields: { trackedAt: 'yesterday-ish' } }, '"Tracked At" is not a valid date: yesterday-ish'],
+			['an impossible date', { action: 'order.placed', order, session, eventAdditionalFields: { trackedAt: '2024-02-31T10:00:00' } }, '"Tracked At" is not a valid date: 2024-02-31T10:00:00'],
+			['an invalid url', { action: 'order.placed', order, session, eventAdditionalFields: { url: 'not a url' } }, '"URL" is not a valid http(s) URL: not a url'],
 			['malformed products JSON', { action: 'cart.added', productsJson: '["a",', session }, '"Products (JSON)" is not valid JSON'],
 			['malformed inline parameters JSON', { action: 'form.completed', referenceBy: 'parameters', inlineParametersJson: '{', session }, '"Inline Parameters (JSON)" is not valid JSON'],
 		];
@@ -301,7 +301,7 @@ describe('Event', () => {
 			const profile = newProfile();
 			for (const trackedAt of ['2022-10-13T17:49:33+00:00', '2022-10-13T19:49:33.000+02:00', 1665683373, '1665683373000']) {
 				env.sandbox.requests = [];
-				const { error } = await track({ action: 'order.placed', order: locator(call('POST', '/v1/attribution/orders', {}).id), profile: locator(profile), additionalFields: { trackedAt } });
+				const { error } = await track({ action: 'order.placed', order: locator(call('POST', '/v1/attribution/orders', {}).id), profile: locator(profile), eventAdditionalFields: { trackedAt } });
 				expect(error).toBeUndefined();
 				expect(env.sandbox.requests[0].body.tracked_at).toBe(1665683373);
 			}
@@ -373,7 +373,7 @@ describe('Event', () => {
 				resource: 'event',
 				operation: 'update',
 				eventId: locator(event.id),
-				updateFields: {
+				eventUpdateFields: {
 					action: 'order.confirmed',
 					amount: 295,
 					currency: 'eur',
@@ -413,7 +413,7 @@ describe('Event', () => {
 
 		it('Update with only the amount sends only the amount', async () => {
 			const event = seedEvent();
-			const { error } = await env.engine.run({ resource: 'event', operation: 'update', eventId: locator(event.id), updateFields: { amount: 12.5 } });
+			const { error } = await env.engine.run({ resource: 'event', operation: 'update', eventId: locator(event.id), eventUpdateFields: { amount: 12.5 } });
 			expect(error).toBeUndefined();
 			expect(env.sandbox.requests[0].body).toEqual({ amount: 12.5 });
 		});

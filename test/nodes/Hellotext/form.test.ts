@@ -12,8 +12,8 @@ describe('Form', () => {
 
 	it('Create sends the name and metadata given as name/value pairs', async () => {
 		const { items, error } = await run('create', {
-			name: 'Sign-Up Form',
-			additionalFields: {
+			formName: 'Sign-Up Form',
+			formAdditionalFields: {
 				metadata: { values: [{ key: 'page', value: '/signup' }, { key: 'variant', value: 'B' }] },
 			},
 		});
@@ -24,15 +24,15 @@ describe('Form', () => {
 	});
 
 	it('Create with only a name sends no metadata', async () => {
-		const { items } = await run('create', { name: 'Plain' });
+		const { items } = await run('create', { formName: 'Plain' });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Plain' });
 		expect(items[0].json).toMatchObject({ name: 'Plain', metadata: {} });
 	});
 
 	it('Create sends Metadata (JSON) as a nested object', async () => {
 		await run('create', {
-			name: 'Nested',
-			additionalFields: { metadataJson: '{"campaign": {"id": 7, "tags": ["a"]}}' },
+			formName: 'Nested',
+			formAdditionalFields: { metadataJson: '{"campaign": {"id": 7, "tags": ["a"]}}' },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Nested', metadata: { campaign: { id: 7, tags: ['a'] } } });
 	});
@@ -48,7 +48,7 @@ describe('Form', () => {
 			[{ metadata: { values: [{ key: ' ', value: '1' }] } }, '"Metadata" has an entry without a name'],
 		];
 		for (const [additionalFields, message] of cases) {
-			const { error } = await run('create', { name: 'F', additionalFields });
+			const { error } = await run('create', { formName: 'F', formAdditionalFields: additionalFields });
 			expect(error?.message).toBe(message);
 		}
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -58,7 +58,7 @@ describe('Form', () => {
 		const form = createForm({ name: 'Sign-Up Form', metadata: { a: '1' } });
 		const { items } = await run('update', {
 			formId: locator(form.id),
-			updateFields: { name: 'Completion Form', metadata: { values: [{ key: 'b', value: '2' }] } },
+			formUpdateFields: { name: 'Completion Form', metadata: { values: [{ key: 'b', value: '2' }] } },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/forms/${form.id}` });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Completion Form', metadata: { b: '2' } });
@@ -69,7 +69,7 @@ describe('Form', () => {
 		const form = createForm({ name: 'A', metadata: { keep: 'me' } });
 		const { items } = await run('update', {
 			formId: locator(form.id),
-			updateFields: { name: 'B' },
+			formUpdateFields: { name: 'B' },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'B' });
 		expect(items[0].json.metadata).toEqual({ keep: 'me' });

@@ -14,7 +14,7 @@ describe('List', () => {
 		((env.sandbox.call('GET', `/v1/profiles/${profileId}`) as Obj).lists as Obj[]).map((l) => l.name);
 
 	it('Create sends the name and returns the list', async () => {
-		const { items, error } = await run('create', { name: 'Beauty & Care' });
+		const { items, error } = await run('create', { listName: 'Beauty & Care' });
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/v1/lists', query: {} });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Beauty & Care' });
@@ -25,7 +25,7 @@ describe('List', () => {
 
 	it('Create of a name taken in another case comes back as the API error', async () => {
 		createList('Greens');
-		const { error } = await run('create', { name: 'GREENS' });
+		const { error } = await run('create', { listName: 'GREENS' });
 		expect(error?.message).toContain('Hellotext rejected "name": parameter_not_unique');
 		expect(error?.httpCode).toBe('422');
 	});
@@ -51,7 +51,7 @@ describe('List', () => {
 		const list = createList('Greens');
 		const { items } = await run('update', {
 			listId: locator('Greens', 'name'),
-			name: 'Loyal customers',
+			listName: 'Loyal customers',
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: '/v1/lists/Greens', body: { name: 'Loyal customers' } });
 		expect(items[0].json).toEqual({ ...list, name: 'Loyal customers' });
@@ -72,7 +72,7 @@ describe('List', () => {
 		const { items } = await run('getAll', {
 			returnAll: false,
 			limit: 10,
-			filters: { name: 'VIP' },
+			listFilters: { name: 'VIP' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/lists' });
 		expect(env.sandbox.requests[0].query).toEqual({ name: 'VIP', limit: '10' });
@@ -105,7 +105,7 @@ describe('List', () => {
 		const profileId = createProfile();
 		const { items, error } = await run('addProfile', {
 			listId: locator('VIP customers', 'name'),
-			profileId: locator(profileId),
+			listProfileId: locator(profileId),
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({
@@ -126,7 +126,7 @@ describe('List', () => {
 		env.sandbox.call('POST', `/v1/lists/${list.id}/profiles/${profileId}`);
 		const { items } = await run('removeProfile', {
 			listId: locator(list.id, 'list'),
-			profileId: locator(profileId, 'list'),
+			listProfileId: locator(profileId, 'list'),
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'DELETE', path: `/v1/lists/${list.id}/profiles/${profileId}` });
 		expect(items[0].json).toMatchObject({ id: profileId, lists: [] });
@@ -136,11 +136,11 @@ describe('List', () => {
 	it('Add Profile and Remove Profile refuse a list given neither ID nor name, sending nothing', async () => {
 		const profileId = createProfile();
 		for (const operation of ['addProfile', 'removeProfile']) {
-			const blank = await run(operation, { listId: locator('', 'name'), profileId: locator(profileId) });
+			const blank = await run(operation, { listId: locator('', 'name'), listProfileId: locator(profileId) });
 			expect(blank.error?.message).toContain('Parameter "List" is required');
 			const empty = await run(operation, {
 				listId: locator('={{ "" }}', 'name'),
-				profileId: locator(profileId),
+				listProfileId: locator(profileId),
 			});
 			expect(empty.error?.message).toMatch(/^"listId" is empty/);
 		}
@@ -151,7 +151,7 @@ describe('List', () => {
 		const profileId = createProfile();
 		const { error } = await run('addProfile', {
 			listId: locator('Nope', 'name'),
-			profileId: locator(profileId),
+			listProfileId: locator(profileId),
 		});
 		expect(error?.httpCode).toBe('404');
 		expect(error?.description).toContain('This list was not found');

@@ -25,7 +25,7 @@ describe('Order', () => {
 		const shoe = seedProduct('SHOE-1', 120);
 		const { items, error } = await run({
 			operation: 'create',
-			additionalFields: {
+			orderAdditionalFields: {
 				delivery: 'collect',
 				items: { item: [{ product: 'SHOE-1', quantity: 2, priceAmount: '100', priceCurrency: 'USD' }] },
 				metadata: { values: [{ key: 'store', value: 'Montevideo' }] },
@@ -54,7 +54,7 @@ describe('Order', () => {
 		seedProduct('A', 3);
 		const { items, error } = await run({
 			operation: 'create',
-			additionalFields: { itemsJson: [{ product: 'A', quantity: 4 }] },
+			orderAdditionalFields: { itemsJson: [{ product: 'A', quantity: 4 }] },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0].body).toEqual({ items: [{ product: 'A', quantity: 4 }] });
@@ -64,17 +64,17 @@ describe('Order', () => {
 	it('Create refuses both item rows and items JSON, and malformed JSON, before sending', async () => {
 		const both = await run({
 			operation: 'create',
-			additionalFields: {
+			orderAdditionalFields: {
 				items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] },
 				itemsJson: '[{"product": "B"}]',
 			},
 		});
 		expect(both.error?.message).toBe('"Items" and "Items (JSON)" cannot be sent together');
-		const malformed = await run({ operation: 'create', additionalFields: { itemsJson: '[{"product": ' } });
+		const malformed = await run({ operation: 'create', orderAdditionalFields: { itemsJson: '[{"product": ' } });
 		expect(malformed.error?.message).toBe('"Items (JSON)" is not valid JSON');
 		const notNumber = await run({
 			operation: 'create',
-			additionalFields: { items: { item: [{ product: 'A', quantity: 1, priceAmount: 'ten', priceCurrency: '' }] } },
+			orderAdditionalFields: { items: { item: [{ product: 'A', quantity: 1, priceAmount: 'ten', priceCurrency: '' }] } },
 		});
 		expect(notNumber.error?.message).toBe('"Items 1 Price Amount" must be a non-negative number, e.g. 19.90');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -85,7 +85,7 @@ describe('Order', () => {
 		const { items, error } = await run({
 			operation: 'update',
 			orderId: locator(order.id),
-			updateFields: { delivery: 'collect', metadataJson: '{"gift": true}', reference: 'new', source: 'web' },
+			orderUpdateFields: { delivery: 'collect', metadataJson: '{"gift": true}', reference: 'new', source: 'web' },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/orders/${order.id as string}`, query: {} });
@@ -97,7 +97,7 @@ describe('Order', () => {
 		const { error } = await run({
 			operation: 'update',
 			orderId: locator('ro4a731w'),
-			updateFields: { metadata: { values: [{ key: 'a', value: '1' }] }, metadataJson: '{"b": 2}' },
+			orderUpdateFields: { metadata: { values: [{ key: 'a', value: '1' }] }, metadataJson: '{"b": 2}' },
 		});
 		expect(error?.message).toBe('"Metadata" and "Metadata (JSON)" cannot be sent together');
 		expect(env.sandbox.requests).toHaveLength(0);

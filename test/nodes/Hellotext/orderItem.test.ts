@@ -18,9 +18,9 @@ describe('Order Item', () => {
 		const { product, order } = seed();
 		const { items, error } = await run({
 			operation: 'create',
-			orderId: locator(order.id),
-			productId: locator('SHOE-1', 'reference'),
-			additionalFields: { priceAmount: 40, priceCurrency: 'usd', quantity: 3 },
+			orderItemOrderId: locator(order.id),
+			orderItemProductId: locator('SHOE-1', 'reference'),
+			orderItemAdditionalFields: { priceAmount: 40, priceCurrency: 'usd', quantity: 3 },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests).toHaveLength(1);
@@ -32,7 +32,7 @@ describe('Order Item', () => {
 
 	it('Create with only the product sends just the product', async () => {
 		const { product, order } = seed();
-		const { items } = await run({ operation: 'create', orderId: locator(order.id, 'list'), productId: locator(product.id, 'list') });
+		const { items } = await run({ operation: 'create', orderItemOrderId: locator(order.id, 'list'), orderItemProductId: locator(product.id, 'list') });
 		expect(env.sandbox.requests[0].body).toEqual({ product: product.id });
 		expect(items[0].json).toMatchObject({ product: product.id, quantity: 1, price: { amount: '50.00' } });
 	});
@@ -40,16 +40,16 @@ describe('Order Item', () => {
 	it('Create refuses a price currency without amount, before sending', async () => {
 		const { error } = await run({
 			operation: 'create',
-			orderId: locator('ro4a731w'),
-			productId: locator('SHOE-1', 'reference'),
-			additionalFields: { priceCurrency: 'EUR' },
+			orderItemOrderId: locator('ro4a731w'),
+			orderItemProductId: locator('SHOE-1', 'reference'),
+			orderItemAdditionalFields: { priceCurrency: 'EUR' },
 		});
 		expect(error?.message).toBe('"Price" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	it('Create names the order that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'create', orderId: locator('NoSuch01'), productId: locator('x') });
+		const { error } = await run({ operation: 'create', orderItemOrderId: locator('NoSuch01'), orderItemProductId: locator('x') });
 		expect(error?.message).toBe('Hellotext has no order "NoSuch01" (404)');
 	});
 
@@ -57,9 +57,9 @@ describe('Order Item', () => {
 		const { order, item } = seed();
 		const { items, error } = await run({
 			operation: 'update',
-			orderId: locator(order.id),
+			orderItemOrderId: locator(order.id),
 			orderItemId: item.id,
-			updateFields: { quantity: 5, priceAmount: 45.5 },
+			orderItemUpdateFields: { quantity: 5, priceAmount: 45.5 },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({
@@ -74,13 +74,13 @@ describe('Order Item', () => {
 
 	it('Update names the order item that does not exist (404)', async () => {
 		const { order } = seed();
-		const { error } = await run({ operation: 'update', orderId: locator(order.id), orderItemId: 'NoSuch01', updateFields: { quantity: 2 } });
+		const { error } = await run({ operation: 'update', orderItemOrderId: locator(order.id), orderItemId: 'NoSuch01', orderItemUpdateFields: { quantity: 2 } });
 		expect(error?.message).toBe('Hellotext has no order item "NoSuch01" (404)');
 	});
 
 	it('Delete removes the item from the order', async () => {
 		const { order, item } = seed();
-		const { items, error } = await run({ operation: 'delete', orderId: locator(order.id), orderItemId: item.id });
+		const { items, error } = await run({ operation: 'delete', orderItemOrderId: locator(order.id), orderItemId: item.id });
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({
 			method: 'DELETE',
@@ -93,7 +93,7 @@ describe('Order Item', () => {
 	});
 
 	it('an empty order item id is refused before sending', async () => {
-		const { error } = await run({ operation: 'delete', orderId: locator('ro4a731w'), orderItemId: '={{ "" }}' });
+		const { error } = await run({ operation: 'delete', orderItemOrderId: locator('ro4a731w'), orderItemId: '={{ "" }}' });
 		expect(error?.message).toMatch(/^"orderItemId" is empty/);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});

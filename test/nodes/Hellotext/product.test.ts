@@ -22,8 +22,8 @@ describe('Product', () => {
 	it('Create sends the name and every field built from the UI, lists as arrays and variants as rows', async () => {
 		const { items, error } = await run({
 			operation: 'create',
-			name: 'Yeezy Boost 350 v2',
-			additionalFields: {
+			productName: 'Yeezy Boost 350 v2',
+			productAdditionalFields: {
 				brand: 'Adidas',
 				categories: 'shoes, sneakers',
 				collection: '350 v2',
@@ -77,8 +77,8 @@ describe('Product', () => {
 	it('Create sends lists given as arrays by expression, and variants as JSON', async () => {
 		const { items, error } = await run({
 			operation: 'create',
-			name: 'Tee',
-			additionalFields: {
+			productName: 'Tee',
+			productAdditionalFields: {
 				tags: '={{ ["a", "b"] }}',
 				variantsJson: '[{"name": "Red", "metadata": {"hex": "#f00"}}]',
 			},
@@ -93,17 +93,17 @@ describe('Product', () => {
 	});
 
 	it('Create refuses a price currency without amount and a variant without a name, before sending', async () => {
-		const noAmount = await run({ operation: 'create', name: 'Tee', additionalFields: { priceCurrency: 'USD' } });
+		const noAmount = await run({ operation: 'create', productName: 'Tee', productAdditionalFields: { priceCurrency: 'USD' } });
 		expect(noAmount.error?.message).toBe('"Price" has a currency but no amount');
 		const noName = await run({
 			operation: 'create',
-			name: 'Tee',
-			additionalFields: {
+			productName: 'Tee',
+			productAdditionalFields: {
 				variants: { variant: [{ name: '', sku: 'S', reference: '', image_url: '', priceAmount: '', priceCurrency: '' }] },
 			},
 		});
 		expect(noName.error?.message).toBe('"Variants 1" has no name');
-		const badCurrency = await run({ operation: 'create', name: 'Tee', additionalFields: { priceAmount: 1, priceCurrency: 'US' } });
+		const badCurrency = await run({ operation: 'create', productName: 'Tee', productAdditionalFields: { priceAmount: 1, priceCurrency: 'US' } });
 		expect(badCurrency.error?.message).toBe('"Price Currency" must be a three-letter ISO 4217 currency code, e.g. USD');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -114,7 +114,7 @@ describe('Product', () => {
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/attribution/products/SO%2FCK%201', query: {} });
 		expect(get.items[0].json.id).toBe(product.id);
 
-		const update = await run({ operation: 'update', productId: locator('SO/CK 1', 'reference'), updateFields: { brand: 'Acme' } });
+		const update = await run({ operation: 'update', productId: locator('SO/CK 1', 'reference'), productUpdateFields: { brand: 'Acme' } });
 		expect(env.sandbox.requests[1]).toMatchObject({ method: 'PATCH', path: '/v1/attribution/products/SO%2FCK%201', body: { brand: 'Acme' } });
 		expect(update.items[0].json).toMatchObject({ id: product.id, brand: 'Acme' });
 
@@ -128,7 +128,7 @@ describe('Product', () => {
 		const { items, error } = await run({
 			operation: 'update',
 			productId: locator(product.id),
-			updateFields: {
+			productUpdateFields: {
 				name: 'T-shirt',
 				removeAllVariants: false,
 				new_variants: {
@@ -147,15 +147,15 @@ describe('Product', () => {
 
 	it('Update sends variants: [] only when Remove All Variants is on', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Tee', variants: [{ name: 'S' }] });
-		const emptyJson = await run({ operation: 'update', productId: locator(product.id), updateFields: { new_variantsJson: '[]' } });
+		const emptyJson = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { new_variantsJson: '[]' } });
 		expect(emptyJson.error?.message).toBe('"New Variants (JSON)" is an empty list');
 		expect(env.sandbox.requests).toHaveLength(0);
 
-		const off = await run({ operation: 'update', productId: locator(product.id), updateFields: { tags: 'x' } });
+		const off = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { tags: 'x' } });
 		expect(env.sandbox.requests[0].body).toEqual({ tags: ['x'] });
 		expect(off.items[0].json.variants).toHaveLength(2);
 
-		const on = await run({ operation: 'update', productId: locator(product.id), updateFields: { removeAllVariants: true } });
+		const on = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { removeAllVariants: true } });
 		expect(on.error).toBeUndefined();
 		expect(env.sandbox.requests[1].body).toEqual({ variants: [] });
 		expect(on.items[0].json.variants).toEqual([]);

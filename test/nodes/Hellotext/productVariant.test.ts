@@ -17,9 +17,9 @@ describe('Product Variant', () => {
 		const { product } = seed();
 		const { items, error } = await run({
 			operation: 'create',
-			productId: locator('TEE', 'reference'),
-			name: 'Blue',
-			additionalFields: {
+			productVariantProductId: locator('TEE', 'reference'),
+			productVariantName: 'Blue',
+			productVariantAdditionalFields: {
 				sku: 'TEE-BLUE',
 				reference: 'B-1',
 				image_url: 'https://e.com/blue.png',
@@ -52,12 +52,12 @@ describe('Product Variant', () => {
 	});
 
 	it('Create names the parent product that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'create', productId: locator('NOPE', 'reference'), name: 'X' });
+		const { error } = await run({ operation: 'create', productVariantProductId: locator('NOPE', 'reference'), productVariantName: 'X' });
 		expect(error?.message).toBe('Hellotext has no product "NOPE" (404)');
 	});
 
 	it('Create refuses a price without amount, before sending', async () => {
-		const { error } = await run({ operation: 'create', productId: locator('TEE'), name: 'X', additionalFields: { priceCurrency: 'EUR' } });
+		const { error } = await run({ operation: 'create', productVariantProductId: locator('TEE'), productVariantName: 'X', productVariantAdditionalFields: { priceCurrency: 'EUR' } });
 		expect(error?.message).toBe('"Price" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -71,8 +71,8 @@ describe('Product Variant', () => {
 		const update = await run({
 			operation: 'update',
 			productVariantId: locator('TEE-RED', 'reference'),
-			name: 'Crimson',
-			updateFields: { sku: 'TEE-CRIMSON', metadataJson: '{"hex": "#dc143c"}' },
+			productVariantName: 'Crimson',
+			productVariantUpdateFields: { sku: 'TEE-CRIMSON', metadataJson: '{"hex": "#dc143c"}' },
 		});
 		expect(update.error).toBeUndefined();
 		expect(env.sandbox.requests[1]).toMatchObject({ method: 'PATCH', path: '/v1/attribution/variants/TEE-RED', query: {} });

@@ -15,10 +15,11 @@ describe('Profile', () => {
 		const { items, error } = await env.engine.run({
 			resource: 'profile',
 			operation: 'create',
-			additionalFields: {
-				first_name: 'Will E',
-				last_name: 'Coyote',
-				phone: '+59899000001',
+			first_name: 'Will E',
+			last_name: 'Coyote',
+			phone: '+59899000001',
+			email: '',
+			profileAdditionalFields: {
 				lists: ['Greens', 'VIP'],
 				subscribe: true,
 				namedEmails: { values: [{ key: 'work', value: 'will@acme.com' }] },
@@ -57,9 +58,10 @@ describe('Profile', () => {
 		const { error } = await env.engine.run({
 			resource: 'profile',
 			operation: 'create',
-			additionalFields: { email: 'a@b.co', namedEmails: { values: [{ key: 'work', value: 'c@d.co' }] } },
+			email: 'a@b.co',
+			profileAdditionalFields: { namedEmails: { values: [{ key: 'work', value: 'c@d.co' }] } },
 		});
-		expect(error?.message).toBe('"Email" and "Emails" cannot be sent together');
+		expect(error?.message).toBe('"Email" and "Named Emails" cannot be sent together');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -67,7 +69,7 @@ describe('Profile', () => {
 		const { error } = await env.engine.run({
 			resource: 'profile',
 			operation: 'create',
-			additionalFields: { addressJson: '{"city": ' },
+			profileAdditionalFields: { addressJson: '{"city": ' },
 		});
 		expect(error?.message).toBe('"Address (JSON)" is not valid JSON');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -98,7 +100,7 @@ describe('Profile', () => {
 			resource: 'profile',
 			operation: 'update',
 			profileId: locator(id),
-			updateFields: { last_name: 'Lovelace', email: '', new_default_phone: '+59899000002' },
+			profileUpdateFields: { last_name: 'Lovelace', email: '', new_default_phone: '+59899000002' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({
 			method: 'PATCH',
@@ -114,7 +116,7 @@ describe('Profile', () => {
 
 	it('Update with an empty list selection removes the profile from every list', async () => {
 		const id = createProfile({ lists: ['A', 'B'] });
-		await env.engine.run({ resource: 'profile', operation: 'update', profileId: locator(id), updateFields: { lists: [] } });
+		await env.engine.run({ resource: 'profile', operation: 'update', profileId: locator(id), profileUpdateFields: { lists: [] } });
 		expect(env.sandbox.requests[0].body).toEqual({ lists: [] });
 		expect(profile(id).lists).toEqual([]);
 	});
@@ -127,7 +129,7 @@ describe('Profile', () => {
 		expect(() => profile(id)).toThrow(/404/);
 	});
 
-	it('Get Many sends the filters and the order, and returns one item per profile', async () => {
+	it('Get Many sends the filters and the sort order, and returns one item per profile', async () => {
 		createProfile({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' });
 		createProfile({ first_name: 'Bob', email: 'bob@example.com' });
 		const { items } = await env.engine.run({
@@ -135,7 +137,8 @@ describe('Profile', () => {
 			operation: 'getAll',
 			returnAll: false,
 			limit: 10,
-			filters: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', phone: '', order: 'created_at' },
+			profileFilters: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', phone: '' },
+			sortBy: 'created_at',
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({
 			method: 'GET',
@@ -150,7 +153,7 @@ describe('Profile', () => {
 		env.sandbox.call('POST', '/v1/properties', { kind: 'text', name: 'Tier' });
 		createProfile({ first_name: 'Gold', property: { Tier: 'gold' } });
 		createProfile({ first_name: 'Plain' });
-		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, filters: { property: 'gold' } });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, profileFilters: { property: 'gold' } });
 		expect(env.sandbox.requests[0].query).toMatchObject({ property: 'gold', limit: '100' });
 		expect(items.map((i) => i.json.first_name)).toEqual(['Gold']);
 	});
@@ -211,8 +214,16 @@ describe('Profile', () => {
 	});
 
 	describe('Create or Update', () => {
-		const upsert = (matchValue: string, additionalFields: Obj = {}, matchBy = 'email') =>
-			env.engine.run({ resource: 'profile', operation: 'upsert', matchBy, matchValue, additionalFields });
+		// Contact fields (first_name, ...) are top-level; the rest goes to Additional Fields.
+		const upsert = (matchValue: string, { first_name, subscribe }: Obj = {}, matchBy = 'email') =>
+			env.engine.run({
+				resource: 'profile',
+				operation: 'upsert',
+				matchBy,
+				[matchBy]: matchValue,
+				...(first_name === undefined ? {} : { first_name }),
+				profileAdditionalFields: subscribe === undefined ? {} : { subscribe },
+			});
 
 		it('creates the profile when none has the email, and says so', async () => {
 			const { items, error } = await upsert('new@example.com', { first_name: 'New', subscribe: true });

@@ -14,7 +14,7 @@ describe('Property', () => {
 		createProperty({ kind: 'text', name: 'First' });
 		const { items, error } = await run('create', {
 			kind: 'text',
-			additionalFields: { name: 'My Property', position: 1, unique: true },
+			propertyAdditionalFields: { name: 'My Property', position: 1, unique: true },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests).toHaveLength(1);
@@ -34,15 +34,15 @@ describe('Property', () => {
 		const profileId = createProfile();
 		const { items } = await run('create', {
 			kind: 'email',
-			profileId: locator(profileId),
-			additionalFields: { name: 'work' },
+			propertyProfileId: locator(profileId),
+			propertyAdditionalFields: { name: 'work' },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ kind: 'email', profile: profileId, name: 'work' });
 		expect(items[0].json).toMatchObject({ kind: 'email', name: 'work', profile: profileId });
 	});
 
 	it('Create of a text property never sends a profile, even one left in the parameters', async () => {
-		await run('create', { kind: 'text', profileId: locator('MzYwlE50') });
+		await run('create', { kind: 'text', propertyProfileId: locator('MzYwlE50') });
 		expect(env.sandbox.requests[0].body).toEqual({ kind: 'text' });
 	});
 
@@ -50,7 +50,7 @@ describe('Property', () => {
 		for (const kind of ['address', 'email', 'phone']) {
 			const missing = await run('create', { kind });
 			expect(missing.error?.message).toContain('Parameter "Profile" is required');
-			const empty = await run('create', { kind, profileId: locator('={{ "" }}') });
+			const empty = await run('create', { kind, propertyProfileId: locator('={{ "" }}') });
 			expect(empty.error?.message).toBe(`"Profile" is required for a property of kind ${kind}`);
 		}
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -58,10 +58,10 @@ describe('Property', () => {
 
 	it('Create refuses a unique checkbox, date or tags property and names the reference rules break', async () => {
 		const cases: Array<[Obj, string]> = [
-			[{ kind: 'checkbox', additionalFields: { unique: true } }, '"Unique" is not possible for a property of kind checkbox'],
-			[{ kind: 'tags', additionalFields: { unique: true } }, '"Unique" is not possible for a property of kind tags'],
-			[{ kind: 'text', additionalFields: { name: '1st-name' } }, '"Name" cannot start with a number'],
-			[{ kind: 'text', additionalFields: { name: '{name}' } }, '"Name" cannot contain curly brackets'],
+			[{ kind: 'checkbox', propertyAdditionalFields: { unique: true } }, '"Unique" is not possible for a property of kind checkbox'],
+			[{ kind: 'tags', propertyAdditionalFields: { unique: true } }, '"Unique" is not possible for a property of kind tags'],
+			[{ kind: 'text', propertyAdditionalFields: { name: '1st-name' } }, '"Name" cannot start with a number'],
+			[{ kind: 'text', propertyAdditionalFields: { name: '{name}' } }, '"Name" cannot contain curly brackets'],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await run('create', { ...parameters });
@@ -82,7 +82,7 @@ describe('Property', () => {
 		const property = createProperty({ kind: 'text', name: 'My Property' });
 		const { items } = await run('update', {
 			propertyId: locator(property.id),
-			updateFields: { name: 'My Renamed Property', position: 1, unique: true },
+			propertyUpdateFields: { name: 'My Renamed Property', position: 1, unique: true },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/properties/${property.id}` });
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'My Renamed Property', position: 1, unique: true });
@@ -95,18 +95,18 @@ describe('Property', () => {
 		createProperty({ kind: 'text', name: 'Other' });
 		const { items } = await run('update', {
 			propertyId: locator(property.id),
-			updateFields: { moveToBottom: true },
+			propertyUpdateFields: { moveToBottom: true },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ position: '' });
 		expect(items[0].json.position).toBe(2);
 		const refused = await run('update', {
 			propertyId: locator(property.id),
-			updateFields: { moveToBottom: true, position: 1 },
+			propertyUpdateFields: { moveToBottom: true, position: 1 },
 		});
 		expect(refused.error?.message).toBe('"Position" and "Move to Bottom" cannot be sent together');
 		const badName = await run('update', {
 			propertyId: locator(property.id),
-			updateFields: { name: '9lives' },
+			propertyUpdateFields: { name: '9lives' },
 		});
 		expect(badName.error?.message).toBe('"Name" cannot start with a number');
 		expect(env.sandbox.requests).toHaveLength(1);
@@ -127,7 +127,7 @@ describe('Property', () => {
 		const home = createProperty({ kind: 'phone', name: 'home', profile: profileId });
 		const { items } = await run('getAll', {
 			returnAll: true,
-			filters: { profile: locator(profileId) },
+			propertyFilters: { profile: locator(profileId) },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/properties' });
 		expect(env.sandbox.requests[0].query).toEqual({ profile: profileId, limit: '100' });
@@ -139,7 +139,7 @@ describe('Property', () => {
 		const { items } = await run('getAll', {
 			returnAll: false,
 			limit: 2,
-			filters: { profile: locator('') },
+			propertyFilters: { profile: locator('') },
 		});
 		expect(env.sandbox.requests[0].query).toEqual({ limit: '2' });
 		expect(items.map((i) => i.json.id)).toEqual([ids[2], ids[1]]);

@@ -28,7 +28,7 @@ describe('Refund', () => {
 		const profile = call('POST', '/v1/profiles', { first_name: 'Ada' }).id as string;
 		const { items, error } = await run({
 			operation: 'create',
-			additionalFields: {
+			refundAdditionalFields: {
 				order: locator(order.id, 'list'),
 				profile: locator(profile),
 				totalAmount: 19.9,
@@ -60,13 +60,13 @@ describe('Refund', () => {
 
 	it('Create with only an order lets the total come from the order', async () => {
 		const order = seedOrder();
-		const { items } = await run({ operation: 'create', additionalFields: { order: locator(order.id) } });
+		const { items } = await run({ operation: 'create', refundAdditionalFields: { order: locator(order.id) } });
 		expect(env.sandbox.requests[0].body).toEqual({ order: order.id });
 		expect(items[0].json.total).toMatchObject({ amount: 199.95, currency: 'USD' });
 	});
 
 	it('Create refuses a total without amount, before sending', async () => {
-		const { error } = await run({ operation: 'create', additionalFields: { totalCurrency: 'USD' } });
+		const { error } = await run({ operation: 'create', refundAdditionalFields: { totalCurrency: 'USD' } });
 		expect(error?.message).toBe('"Total" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -77,7 +77,7 @@ describe('Refund', () => {
 		const { items, error } = await run({
 			operation: 'update',
 			refundId: locator(refund.id),
-			updateFields: { product: locator(product.id), totalAmount: 24.9, metadataJson: { note: 'late' } },
+			refundUpdateFields: { product: locator(product.id), totalAmount: 24.9, metadataJson: { note: 'late' } },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/attribution/refunds/${refund.id as string}`, query: {} });

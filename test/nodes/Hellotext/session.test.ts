@@ -14,7 +14,7 @@ describe('Session', () => {
 		const profileId = createProfile();
 		const { items, error } = await run('attachProfile', {
 			sessionId: session.id,
-			profileId: locator(profileId),
+			sessionProfileId: locator(profileId),
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests).toHaveLength(1);
@@ -29,7 +29,7 @@ describe('Session', () => {
 		const session = env.sandbox.insert('sessions', 'session', { profile: first });
 		await run('attachProfile', {
 			sessionId: session.id,
-			profileId: locator(second, 'list'),
+			sessionProfileId: locator(second, 'list'),
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ profile: second });
 		expect(env.sandbox.find('sessions', session.id)?.profile).toBe(second);
@@ -39,7 +39,7 @@ describe('Session', () => {
 		const profileId = createProfile();
 		const { error } = await run('attachProfile', {
 			sessionId: 'abc/def',
-			profileId: locator(profileId),
+			sessionProfileId: locator(profileId),
 		});
 		expect(env.sandbox.requests[0].path).toBe('/v1/sessions/abc%2Fdef');
 		expect(error?.message).toBe('Hellotext has no session "abc/def" (404)');
@@ -49,17 +49,17 @@ describe('Session', () => {
 		const session = env.sandbox.insert('sessions', 'session', { profile: null });
 		const noSession = await run('attachProfile', {
 			sessionId: '={{ "" }}',
-			profileId: locator('MzYwlE50'),
+			sessionProfileId: locator('MzYwlE50'),
 		});
 		expect(noSession.error?.message).toMatch(/"sessionId" is empty/);
 		const noProfile = await run('attachProfile', {
 			sessionId: session.id,
-			profileId: locator(''),
+			sessionProfileId: locator(''),
 		});
 		expect(noProfile.error?.message).toContain('Parameter "Profile" is required');
 		const emptyProfile = await run('attachProfile', {
 			sessionId: session.id,
-			profileId: locator('={{ "" }}'),
+			sessionProfileId: locator('={{ "" }}'),
 		});
 		expect(emptyProfile.error?.message).toBe('"Profile" is required');
 		expect(env.sandbox.requests).toHaveLength(0);

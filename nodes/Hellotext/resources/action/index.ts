@@ -1,24 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/locators';
-import { booleanField, crudResource, requiredField, stringField } from '../../shared/crud';
+import { booleanField, crudResource, named, requiredField, stringField } from '../../shared/crud';
 
 const actionIdLocator = idLocator({
 	name: 'actionId',
-	displayName: 'Action',
+	displayName: 'Event Type',
 	searchListMethod: 'searchActions',
 	searchPlaceholder: 'Search by name…',
-	description: 'The custom action to act on',
+	description: 'The event type (custom action) to act on',
 });
 
-const name = requiredField(
+const name = named('actionName', requiredField(
 	stringField(
 		'Name',
 		'name',
 		'The name used in the action parameter when tracking an event, e.g. signup_form.completed. Duplicate names are not allowed.',
 		{ placeholder: 'e.g. signup_form.completed' },
 	),
-);
+));
 
 const optional: INodeProperties[] = [
 	booleanField(
@@ -42,10 +42,15 @@ const optional: INodeProperties[] = [
 ];
 
 export const actionProperties: INodeProperties[] = crudResource('action', {
-	noun: 'action',
-	plural: 'actions',
+	noun: 'event type',
+	plural: 'event types',
+	listProperty: 'actions',
 	path: '/attribution/actions',
 	idField: actionIdLocator,
-	create: { fields: [name], options: optional, description: 'Create a custom action to track events with' },
+	create: {
+		fields: [name],
+		options: optional,
+		description: 'Create an event type (a custom action in Hellotext) to track events with',
+	},
 	update: { fields: [name], options: optional },
 });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/locators';
-import { crudResource, requiredField, stringField } from '../../shared/crud';
+import { crudResource, named, requiredField, stringField } from '../../shared/crud';
 import { removeImage } from './removeImage';
 
 const appIdLocator = idLocator({
@@ -26,7 +26,7 @@ export const appProperties: INodeProperties[] = crudResource('app', {
 	plural: 'apps',
 	path: '/attribution/apps',
 	idField: appIdLocator,
-	create: { fields: [requiredField(name)], options: [imageUrl] },
+	create: { fields: [named('appName', requiredField(name))], options: [imageUrl] },
 	update: {
 		options: [
 			imageUrl,

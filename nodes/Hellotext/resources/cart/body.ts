@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildItems, isBlank, mergeIntoBody, metadataAndPrice, refuse } from '../../shared/commerce';
+import { buildItems, isBlank, metadataAndPrice, refuse, type BodyBuilder } from '../../shared/commerce';
+import { readParameter } from '../../shared/parameters';
 
 /** Create: the owner (profile or session, checked here), items and metadata. */
-export const buildCartCreateBody = mergeIntoBody('additionalFields', (ctx, fields, self) => {
-	const profile = self.getNodeParameter('profileId', '', { extractValue: true }) as string;
-	const session = self.getNodeParameter('session', '') as string;
+export const cartCreateBody: BodyBuilder = (ctx, fields, self) => {
+	const profile = readParameter<string>(self, 'cartProfileId', '', { extractValue: true });
+	const session = readParameter<string>(self, 'cartSession', '');
 	if (isBlank(profile) && isBlank(session)) {
 		refuse(ctx, 'Set "Profile" or "Session": a cart belongs to one of them', 'Hellotext refuses a cart without both.');
 	}
@@ -15,13 +16,13 @@ export const buildCartCreateBody = mergeIntoBody('additionalFields', (ctx, field
 		items: buildItems(ctx, fields, 'items', 'Items'),
 		...metadataAndPrice(ctx, fields),
 	};
-});
+};
 
 /**
  * Update: `items` replaces the cart's items and `new_items` adds to them. An empty `items`
  * empties the cart, so it is sent only when "Empty Cart" is on.
  */
-export const buildCartUpdateBody = mergeIntoBody('updateFields', (ctx, fields) => {
+export const cartUpdateBody: BodyBuilder = (ctx, fields) => {
 	const body: IDataObject = {
 		items: buildItems(ctx, fields, 'items', 'Items'),
 		new_items: buildItems(ctx, fields, 'new_items', 'New Items'),
@@ -38,4 +39,4 @@ export const buildCartUpdateBody = mergeIntoBody('updateFields', (ctx, fields) =
 		body.items = [];
 	}
 	return body;
-});
+};

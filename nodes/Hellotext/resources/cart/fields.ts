@@ -22,7 +22,7 @@ const ownerHint = 'A cart needs a profile or a session (or both)';
 export const cartOwnerFields: INodeProperties[] = [
 	{
 		...idLocator({
-			name: 'profileId',
+			name: 'cartProfileId',
 			displayName: 'Profile',
 			searchListMethod: 'searchProfiles',
 			searchPlaceholder: 'Search by email, phone or first name…',
@@ -32,7 +32,7 @@ export const cartOwnerFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Session',
-		name: 'session',
+		name: 'cartSession',
 		type: 'string',
 		default: '',
 		description: `The session the cart belongs to, for a visitor whose profile is not known yet. ${ownerHint}.`,

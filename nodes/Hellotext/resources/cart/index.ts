@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { crudResource } from '../../shared/crud';
-import { buildCartCreateBody, buildCartUpdateBody } from './body';
+import { cartCreateBody, cartUpdateBody } from './body';
 import { cartIdLocator, cartOwnerFields, cartWriteFields } from './fields';
 
 export const cartProperties: INodeProperties[] = crudResource('cart', {
@@ -13,7 +13,7 @@ export const cartProperties: INodeProperties[] = crudResource('cart', {
 		description: 'Create a cart for a profile or a session',
 		fields: cartOwnerFields,
 		options: cartWriteFields('create'),
-		preSend: [buildCartCreateBody],
+		body: cartCreateBody,
 	},
-	update: { options: cartWriteFields('update'), preSend: [buildCartUpdateBody] },
+	update: { options: cartWriteFields('update'), body: cartUpdateBody },
 });

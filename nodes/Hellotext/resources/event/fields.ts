@@ -64,7 +64,7 @@ export const actionPicker: INodeProperties = {
 				const [family, verb] = action.split('.');
 				return { name: `${titleCase(family)}: ${titleCase(verb)}`, value: action as string };
 			}),
-		{ name: 'Custom Action', value: CUSTOM_ACTION, description: 'An action created in the account (see the Action resource)' },
+		{ name: 'Custom Action', value: CUSTOM_ACTION, description: 'One of the account’s own actions (see the Event Type resource)' },
 	].sort((a, b) => a.name.localeCompare(b.name)),
 };
 

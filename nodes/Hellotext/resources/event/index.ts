@@ -19,7 +19,7 @@ export const eventProperties: INodeProperties[] = resourceProperties(
 		getOperation(crud),
 		updateEvent,
 		deleteOperation(crud),
-		getManyOperation({ plural: 'events', path: '/attribution/events', listProperty: 'events' }),
+		getManyOperation({ resource: 'event', plural: 'events', path: '/attribution/events', listProperty: 'events' }),
 	],
 	'track',
 );

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ACTION_FAMILIES, type ActionFamily } from '../../shared/actions';
+import { additionalFieldsOf } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
 import {
 	actionPicker,
@@ -31,12 +32,16 @@ const referenceOptions = [
 	{ name: 'Inline Parameters', value: 'parameters', description: 'A new object, created with the event' },
 ];
 
+/** Picking by ID needs the object to exist: a new account has none, so the hints say what to do. */
+const createInstead = 'None in the list yet? Set Reference By to Inline Parameters to create it with the event.';
+
 const referenceBy: INodeProperties = {
 	displayName: 'Reference By',
 	name: 'referenceBy',
 	type: 'options',
 	noDataExpression: true,
 	default: 'id',
+	description: 'Pick an existing object, or create it with the event (what a new account with no objects yet needs)',
 	displayOptions: showForActions(actionsOf(REFERENCED_FAMILIES)),
 	options: referenceOptions,
 };
@@ -55,12 +60,15 @@ const objectFields: INodeProperties[] = [
 	referenceBy,
 	...(['app', 'coupon', 'form', 'order', 'refund'] as const).map((family) =>
 		withDisplay(
-			trackableLocator(family, `The ${family} the event refers to`, true),
+			trackableLocator(family, `The ${family} the event refers to. ${createInstead}`, true),
 			showForActions(familyActions(family), { referenceBy: ['id'] }),
 		),
 	),
 	withDisplay(
-		trackableLocator('product', 'The product the event refers to; may stay empty when a Product Variant is given by ID'),
+		trackableLocator(
+			'product',
+			`The product the event refers to; may stay empty when a Product Variant is given by ID. ${createInstead}`,
+		),
 		showForActions(familyActions('product'), { referenceBy: ['id'] }),
 	),
 	...hashFields({
@@ -117,14 +125,14 @@ export const trackEvent = defineOperation({
 			default: '',
 			displayOptions: showForActions([CUSTOM_ACTION]),
 			description:
-				'The custom action to track; create it first with the Action resource. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The custom action to track; create it first with Event Type > Create. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		...objectFields,
 		profileField,
 		sessionField,
 		{
 			displayName: 'Additional Fields',
-			name: 'additionalFields',
+			name: additionalFieldsOf('event'),
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},

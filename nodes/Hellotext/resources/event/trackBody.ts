@@ -6,7 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { actionFamily, type ActionFamily } from '../../shared/actions';
+import { additionalFieldsOf } from '../../shared/crud';
 import { parseJsonArray, parseJsonObject } from '../../shared/input';
+import { readParameter } from '../../shared/parameters';
 import { CUSTOM_ACTION, TRACKABLES, type Trackable } from './fields';
 import { eventValues, locatorValue, readHash } from './values';
 
@@ -119,8 +121,9 @@ export async function buildTrackBody(this: IExecuteSingleFunctions, request: IHt
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
 	const fail: Fail = (message, description) => new NodeOperationError(node, message, { itemIndex, description });
-	const chosen = this.getNodeParameter('action') as string;
-	const action = chosen === CUSTOM_ACTION ? String(this.getNodeParameter('customAction', '') ?? '').trim() : chosen;
+	const param = (name: string, fallback?: unknown) => readParameter(this, name, fallback);
+	const chosen = param('action') as string;
+	const action = chosen === CUSTOM_ACTION ? String(param('customAction', '') ?? '').trim() : chosen;
 	if (!action) throw fail('"Custom Action" is required', 'Choose one of the account’s custom actions');
 	const body: IDataObject = { action };
 	const t: TrackContext = {
@@ -128,7 +131,7 @@ export async function buildTrackBody(this: IExecuteSingleFunctions, request: IHt
 		action,
 		body,
 		fail,
-		param: (name, fallback) => this.getNodeParameter(name, fallback) as unknown,
+		param,
 	};
 
 	const family = chosen === CUSTOM_ACTION ? 'custom' : actionFamily(action);
@@ -137,15 +140,15 @@ export async function buildTrackBody(this: IExecuteSingleFunctions, request: IHt
 	else if (family === 'product') productObjects(t);
 	else referencedObject(t, family);
 
-	const profile = locatorValue(this.getNodeParameter('profile', ''));
-	const session = locatorValue(this.getNodeParameter('session', ''));
+	const profile = locatorValue(param('profile', ''));
+	const session = locatorValue(param('session', ''));
 	if (!profile && !session) {
 		throw fail('"Profile" or "Session" is required', 'Every event belongs to a customer profile or a session');
 	}
 	if (profile) body.profile = profile;
 	if (session) body.session = session;
 
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const fields = param(additionalFieldsOf('event'), {}) as IDataObject;
 	Object.assign(body, eventValues(node, fields, this.getTimezone(), itemIndex));
 	if (action === 'app.spent') {
 		if (body.amount === undefined) throw fail('"Amount" is required for app.spent');

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsOf } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
+import { readParameter } from '../../shared/parameters';
 import {
 	eventIdLocator,
 	eventValueFields,
@@ -35,7 +37,7 @@ const updateFields: INodeProperties[] = [
 async function buildUpdateBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = readParameter<IDataObject>(this, updateFieldsOf('event'), {});
 	const body: IDataObject = {};
 	const action = typeof fields.action === 'string' ? fields.action.trim() : '';
 	if (action) body.action = action;
@@ -68,7 +70,7 @@ export const updateEvent = defineOperation({
 		eventIdLocator,
 		{
 			displayName: 'Update Fields',
-			name: 'updateFields',
+			name: updateFieldsOf('event'),
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},

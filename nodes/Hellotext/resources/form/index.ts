@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buildMetadata, mergeIntoBody, metadataFields } from '../../shared/commerce';
+import { buildMetadata, metadataFields, type BodyBuilder } from '../../shared/commerce';
 import { idLocator } from '../../shared/locators';
-import { crudResource, requiredField, stringField } from '../../shared/crud';
+import { crudResource, named, requiredField, stringField } from '../../shared/crud';
 
 const formIdLocator = idLocator({
 	name: 'formId',
@@ -17,8 +17,7 @@ const name = stringField('Name', 'name', 'Any name for the form. Duplicate names
 });
 
 /** Metadata as name/value pairs or as JSON, sent as the `metadata` hash. */
-const sendMetadata = (collection: 'additionalFields' | 'updateFields') =>
-	mergeIntoBody(collection, (ctx, fields) => ({ metadata: buildMetadata(ctx, fields) }));
+const metadataBody: BodyBuilder = (ctx, fields) => ({ metadata: buildMetadata(ctx, fields) });
 
 export const formProperties: INodeProperties[] = crudResource('form', {
 	noun: 'form',
@@ -26,9 +25,9 @@ export const formProperties: INodeProperties[] = crudResource('form', {
 	path: '/attribution/forms',
 	idField: formIdLocator,
 	create: {
-		fields: [requiredField(name)],
+		fields: [named('formName', requiredField(name))],
 		options: metadataFields('form'),
-		preSend: [sendMetadata('additionalFields')],
+		body: metadataBody,
 	},
-	update: { options: [...metadataFields('form'), name], preSend: [sendMetadata('updateFields')] },
+	update: { options: [...metadataFields('form'), name], body: metadataBody },
 });

@@ -1,14 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendAs } from '../../shared/descriptions';
-import { crudResource, requiredField, stringField } from '../../shared/crud';
+import { crudResource, named, requiredField, stringField } from '../../shared/crud';
 import { listIdLocator } from './fields';
 import { addProfileToList, removeProfileFromList } from './membership';
 
-const name = requiredField(
-	stringField('Name', 'name', 'Name of the list. Duplicate names (ignoring case) are not allowed.', {
-		placeholder: 'e.g. VIP customers',
-	}),
+const name = named(
+	'listName',
+	requiredField(
+		stringField('Name', 'name', 'Name of the list. Duplicate names (ignoring case) are not allowed.', {
+			placeholder: 'e.g. VIP customers',
+		}),
+	),
 );
 
 export const listProperties: INodeProperties[] = crudResource('list', {

@@ -1,5 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import { named } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
 import { profileIdLocator } from '../profile/fields';
 import { listIdLocator } from './fields';
@@ -12,8 +13,8 @@ const membership = (value: string, name: string, method: IHttpRequestMethods, de
 		action: `${name.replace(' Profile', '')} a profile ${value === 'addProfile' ? 'to' : 'from'} a list`,
 		description,
 		method,
-		path: '/lists/{listId}/profiles/{profileId}',
-		fields: [listIdLocator, profileIdLocator],
+		path: '/lists/{listId}/profiles/{listProfileId}',
+		fields: [listIdLocator, named('listProfileId', profileIdLocator)],
 	});
 
 export const addProfileToList = membership(

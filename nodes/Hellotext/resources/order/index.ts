@@ -1,10 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	buildItems,
-	mergeIntoBody,
-	metadataAndPrice,
-} from '../../shared/commerce';
+import { buildItems, metadataAndPrice } from '../../shared/commerce';
 import { crudResource } from '../../shared/crud';
 import { orderIdLocator, orderWriteFields } from './fields';
 
@@ -15,15 +11,13 @@ export const orderProperties: INodeProperties[] = crudResource('order', {
 	idField: orderIdLocator,
 	create: {
 		options: orderWriteFields('create'),
-		preSend: [
-			mergeIntoBody('additionalFields', (ctx, fields) => ({
-				items: buildItems(ctx, fields, 'items', 'Items'),
-				...metadataAndPrice(ctx, fields),
-			})),
-		],
+		body: (ctx, fields) => ({
+			items: buildItems(ctx, fields, 'items', 'Items'),
+			...metadataAndPrice(ctx, fields),
+		}),
 	},
 	update: {
 		options: orderWriteFields('update'),
-		preSend: [mergeIntoBody('updateFields', (ctx, fields) => metadataAndPrice(ctx, fields))],
+		body: (ctx, fields) => metadataAndPrice(ctx, fields),
 	},
 });

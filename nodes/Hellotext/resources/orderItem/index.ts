@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mergeIntoBody, priceFields, readPrice, type BuildContext } from '../../shared/commerce';
-import { createOperation, updateOperation } from '../../shared/crud';
+import { priceFields, readPrice, type BuildContext } from '../../shared/commerce';
+import { createOperation, named, updateOperation } from '../../shared/crud';
 import { defineOperation, resourceProperties, sendAs } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { orderIdLocator } from '../order/fields';
@@ -18,7 +18,7 @@ const orderItemId: INodeProperties = {
 
 const product: INodeProperties = {
 	...idLocator({
-		name: 'productId',
+		name: 'orderItemProductId',
 		displayName: 'Product',
 		searchListMethod: 'searchProducts',
 		byReference: true,
@@ -41,26 +41,25 @@ const writeFields: INodeProperties[] = [
 ];
 
 const readItemPrice = (ctx: BuildContext, fields: IDataObject) => ({ price: readPrice(ctx, fields, 'price', 'Price') });
-const write = { noun: 'order item', options: writeFields };
-const itemPath = '/attribution/orders/{orderId}/items/{orderItemId}';
+const write = { resource: 'orderItem', noun: 'order item', options: writeFields, body: readItemPrice };
+const itemPath = '/attribution/orders/{orderItemOrderId}/items/{orderItemId}';
+const order = named('orderItemOrderId', orderIdLocator);
 
 export const orderItemProperties: INodeProperties[] = resourceProperties(
 	'orderItem',
 	[
 		createOperation({
 			...write,
-			path: '/attribution/orders/{orderId}/items',
+			path: '/attribution/orders/{orderItemOrderId}/items',
 			description: 'Add a product to an order; the order’s total follows',
 			parentNoun: 'order',
-			fields: [orderIdLocator, product],
-			preSend: [mergeIntoBody('additionalFields', readItemPrice)],
+			fields: [order, product],
 		}),
 		updateOperation({
 			...write,
 			path: itemPath,
 			description: 'Change the price or quantity of an item in an order',
-			fields: [orderIdLocator, orderItemId],
-			preSend: [mergeIntoBody('updateFields', readItemPrice)],
+			fields: [order, orderItemId],
 		}),
 		defineOperation({
 			value: 'delete',
@@ -70,7 +69,7 @@ export const orderItemProperties: INodeProperties[] = resourceProperties(
 			method: 'DELETE',
 			path: itemPath,
 			noun: 'order item',
-			fields: [orderIdLocator, orderItemId],
+			fields: [order, orderItemId],
 		}),
 	],
 	'create',

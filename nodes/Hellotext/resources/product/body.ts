@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildStringList, mergeIntoBody, metadataAndPrice, type BuildContext } from '../../shared/commerce';
+import { buildStringList, metadataAndPrice, type BodyBuilder, type BuildContext } from '../../shared/commerce';
 import { variantRows } from './variants';
 
 const price = { name: 'price', apiName: 'price', displayName: 'Price' };
@@ -17,21 +17,20 @@ function productBody(ctx: BuildContext, fields: IDataObject): IDataObject {
 	};
 }
 
-export const buildProductCreateBody = mergeIntoBody('additionalFields', (ctx, fields) => ({
+export const productCreateBody: BodyBuilder = (ctx, fields) => ({
 	...productBody(ctx, fields),
 	variants: variantRows.build(ctx, fields, 'variants', 'Variants'),
-}));
+});
 
 /**
  * Update: `new_variants` adds variants; `variants: []` removes every variant, so it is sent only
  * when "Remove All Variants" is on.
  */
-export const buildProductUpdateBody = mergeIntoBody('updateFields', (ctx, fields) => {
+export const productUpdateBody: BodyBuilder = (ctx, fields) => {
 	const body: IDataObject = {
 		...productBody(ctx, fields),
 		new_variants: variantRows.build(ctx, fields, 'new_variants', 'New Variants'),
 	};
 	if (fields.removeAllVariants === true) body.variants = [];
 	return body;
-});
-
+};

@@ -51,7 +51,7 @@ const nameField: INodeProperties = {
 	routing: sendAs('name'),
 };
 
-export const productNameField: INodeProperties = { ...nameField, required: true };
+export const productNameField: INodeProperties = { ...nameField, name: 'productName', required: true };
 
 export function productWriteFields(mode: 'create' | 'update'): INodeProperties[] {
 	const fields: INodeProperties[] = [

@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	mergeIntoBody,
-} from '../../shared/commerce';
-import { crudResource } from '../../shared/crud';
+import { crudResource, named } from '../../shared/crud';
 import { sendAs } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { variantOwnBody } from '../product/body';
@@ -19,7 +16,7 @@ const variantIdLocator = idLocator({
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
-	name: 'name',
+	name: 'productVariantName',
 	type: 'string',
 	required: true,
 	default: '',
@@ -33,17 +30,20 @@ export const productVariantProperties: INodeProperties[] = crudResource('product
 	path: '/attribution/variants',
 	idField: variantIdLocator,
 	create: {
-		path: '/attribution/products/{productId}/variants',
+		path: '/attribution/products/{productVariantProductId}/variants',
 		description: 'Add a variant to a product found by ID, reference or SKU',
 		parentNoun: 'product',
-		fields: [{ ...productIdLocator, description: 'The parent product, by ID, reference or SKU' }, nameField],
+		fields: [
+			named('productVariantProductId', { ...productIdLocator, description: 'The parent product, by ID, reference or SKU' }),
+			nameField,
+		],
 		options: variantOwnFields('product variant'),
-		preSend: [mergeIntoBody('additionalFields', variantOwnBody)],
+		body: variantOwnBody,
 	},
 	update: {
 		description: 'Update a product variant found by ID, reference or SKU; the API requires its name',
 		fields: [nameField],
 		options: variantOwnFields('product variant'),
-		preSend: [mergeIntoBody('updateFields', variantOwnBody)],
+		body: variantOwnBody,
 	},
 });

@@ -7,29 +7,31 @@ import {
 } from 'n8n-workflow';
 
 import { pairsToObject, parseJsonObject } from '../../shared/input';
+import { readParameter } from '../../shared/parameters';
+import { PROFILE_CONTACT_NAMES } from './fields';
 
-const SIMPLE_FIELDS = [
-	'first_name',
-	'last_name',
-	'email',
-	'phone',
-	'subscribe',
-	'new_default_email',
-	'new_default_phone',
-] as const;
+/** Collection fields sent under their own name, as they are. */
+const SIMPLE_FIELDS = [...PROFILE_CONTACT_NAMES, 'subscribe', 'new_default_email', 'new_default_phone'];
 
 /**
- * The profile body from Additional Fields / Update Fields. `email`, `phone` and `address` are
- * each either a default value or a hash of named values (`email[work]`), never both at once, so
- * a request that sets both is refused instead of silently dropping one.
+ * The profile body: Create's top-level contact fields (`withContactFields`; a blank one is not
+ * sent), then the collection (Additional Fields / Update Fields). `email`, `phone` and `address`
+ * are each either a default value or a hash of named values (`email[work]`), never both at once,
+ * so a request that sets both is refused instead of silently dropping one.
  */
-export function buildProfileBody(collection: 'additionalFields' | 'updateFields'): PreSendAction {
+export function buildProfileBody(collection: string, withContactFields = false): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const node = this.getNode();
 		const itemIndex = this.getItemIndex();
-		const fields = this.getNodeParameter(collection, {}) as IDataObject;
+		const fields = readParameter<IDataObject>(this, collection, {});
 		const body: IDataObject = {};
 
+		if (withContactFields) {
+			for (const name of PROFILE_CONTACT_NAMES) {
+				const value = readParameter(this, name, '');
+				if (value !== '' && value !== undefined && value !== null) body[name] = value as string;
+			}
+		}
 		for (const name of SIMPLE_FIELDS) {
 			if (fields[name] !== undefined) body[name] = fields[name];
 		}
@@ -61,14 +63,10 @@ export function buildProfileBody(collection: 'additionalFields' | 'updateFields'
 			body.new_default_address = { suggest: fields.newDefaultAddressSuggest };
 		}
 
-		setHash('email', 'Emails', pairsToObject(node, fields.namedEmails as never, 'Emails', itemIndex), 'Email');
-		setHash('phone', 'Phones', pairsToObject(node, fields.namedPhones as never, 'Phones', itemIndex), 'Phone');
-		setHash(
-			'address',
-			'Addresses',
-			pairsToObject(node, fields.namedAddresses as never, 'Addresses', itemIndex),
-			'Address',
-		);
+		const named = (field: string, label: string) => pairsToObject(node, fields[field] as never, label, itemIndex);
+		setHash('email', 'Named Emails', named('namedEmails', 'Named Emails'), 'Email');
+		setHash('phone', 'Named Phones', named('namedPhones', 'Named Phones'), 'Phone');
+		setHash('address', 'Named Addresses', named('namedAddresses', 'Named Addresses'), 'Address');
 		const properties = pairsToObject(node, fields.properties as never, 'Custom Properties', itemIndex);
 		if (properties) body.property = properties;
 		const byId = pairsToObject(node, fields.propertiesById as never, 'Custom Properties by ID', itemIndex);

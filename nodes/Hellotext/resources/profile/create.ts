@@ -1,6 +1,7 @@
+import { additionalFieldsOf } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
 import { buildProfileBody } from './body';
-import { profileAdditionalFields } from './fields';
+import { profileAdditionalFields, profileContactFields } from './fields';
 
 export const createProfile = defineOperation({
 	value: 'create',
@@ -9,6 +10,6 @@ export const createProfile = defineOperation({
 	description: 'Create a customer profile',
 	method: 'POST',
 	path: '/profiles',
-	preSend: [buildProfileBody('additionalFields')],
-	fields: [profileAdditionalFields],
+	preSend: [buildProfileBody(additionalFieldsOf('profile'), true)],
+	fields: [...profileContactFields, profileAdditionalFields],
 });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsOf, updateFieldsOf } from '../../shared/crud';
 import { pairsField } from '../../shared/input';
 import { idLocator } from '../../shared/locators';
 
@@ -11,8 +12,36 @@ export const profileIdLocator = idLocator({
 	description: 'The profile to act on',
 });
 
-const namedValues = (displayName: string, name: string, keyDescription: string, rowName: string) =>
-	pairsField({ displayName, name, rowName, keyName: 'Name or Property ID', keyDescription });
+/** Values of named contact properties (`email[work]`), as opposed to the default one. */
+const namedValues = (displayName: string, name: string, keyDescription: string, rowName: string, what: string) =>
+	pairsField({
+		displayName,
+		name,
+		rowName,
+		keyName: 'Name or Property ID',
+		keyDescription,
+		description: `${what} under a property name such as "work", besides the default one`,
+	});
+
+const removeHint = ' An empty value removes it.';
+
+/** The fields people set on almost every profile, shown on top of Create and Create or Update. */
+export const profileContactFields: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'The default email' },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: '+59899000001',
+		default: '',
+		description: 'The default phone, in E.164 format or local to the business country',
+	},
+	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
+];
+
+/** Parameter names of `profileContactFields`, which are also their API names. */
+export const PROFILE_CONTACT_NAMES = profileContactFields.map((field) => field.name);
 
 const addressJson: INodeProperties = {
 	displayName: 'Address (JSON)',
@@ -22,28 +51,14 @@ const addressJson: INodeProperties = {
 	description: 'The default address as an address object. Use Address (Free Text) to let Hellotext parse a string instead.',
 };
 
-/** Fields shared by Create and Update, in the collection each of them uses. */
+/**
+ * The collection fields of Create (beside `profileContactFields`) and of Update (which has the
+ * contact fields in the collection too, where an empty value removes).
+ */
 export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[] {
-	const removeHint = mode === 'update' ? ' An empty value removes it.' : '';
-	const byIdHint = mode === 'update' ? ' or the ID of an existing property' : '';
+	const update = mode === 'update';
+	const byIdHint = update ? ' or the ID of an existing property' : '';
 	const fields: INodeProperties[] = [
-		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: `The default email.${removeHint}`,
-		},
-		{
-			displayName: 'Phone',
-			name: 'phone',
-			type: 'string',
-			default: '',
-			description: `The default phone, in E.164 format or local to the business country.${removeHint}`,
-		},
 		{
 			displayName: 'Address (Free Text)',
 			name: 'addressSuggest',
@@ -58,11 +73,11 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getListNames' },
 			default: [],
-			description: `Lists to add the profile to; missing lists are created.${mode === 'update' ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			description: `Lists to add the profile to; missing lists are created.${update ? ' An empty selection removes the profile from every list.' : ''} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		},
-		namedValues('Emails', 'namedEmails', `A property name, e.g. work${byIdHint}`, 'Email'),
-		namedValues('Phones', 'namedPhones', `A property name, e.g. work${byIdHint}`, 'Phone'),
-		namedValues('Addresses', 'namedAddresses', `A property name, e.g. work${byIdHint}`, 'Address'),
+		namedValues('Named Emails', 'namedEmails', `A property name, e.g. work${byIdHint}`, 'Email', 'Emails'),
+		namedValues('Named Phones', 'namedPhones', `A property name, e.g. work${byIdHint}`, 'Phone', 'Phones'),
+		namedValues('Named Addresses', 'namedAddresses', `A property name, e.g. work${byIdHint}`, 'Address', 'Addresses'),
 		pairsField({
 			displayName: 'Custom Properties',
 			name: 'properties',
@@ -83,18 +98,20 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 			keyName: 'Property ID',
 			keyDescription: 'The ID of the property',
 		}),
-	];
-	if (mode === 'create') {
-		fields.push({
+		{
 			displayName: 'Subscribe',
 			name: 'subscribe',
 			type: 'boolean',
 			default: false,
 			description:
 				'Whether to subscribe the profile to promotional messages now; only with the customer’s explicit consent',
-		});
-	} else {
+		},
+	];
+	if (update) {
 		fields.push(
+			...profileContactFields.map((field) =>
+				field.description ? { ...field, description: `${field.description}.${removeHint}` } : field,
+			),
 			{
 				displayName: 'New Default Email',
 				name: 'new_default_email',
@@ -124,11 +141,21 @@ export function profileWriteFields(mode: 'create' | 'update'): INodeProperties[]
 /** Additional Fields of Create and of Create or Update. */
 export const profileAdditionalFields: INodeProperties = {
 	displayName: 'Additional Fields',
-	name: 'additionalFields',
+	name: additionalFieldsOf('profile'),
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
 	options: profileWriteFields('create'),
+};
+
+/** Update Fields of Update. */
+export const profileUpdateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: updateFieldsOf('profile'),
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: profileWriteFields('update'),
 };
 
 /** An Email / Phone choice, for what a profile is matched or verified by. */

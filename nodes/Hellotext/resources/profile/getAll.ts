@@ -1,9 +1,26 @@
 import { getManyOperation, sendAs } from '../../shared/descriptions';
 
 export const getManyProfiles = getManyOperation({
+	resource: 'profile',
 	plural: 'profiles',
 	path: '/profiles',
 	listProperty: 'profiles',
+	description: 'List profiles, most recently active first unless Sort By says otherwise',
+	fields: [
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			default: 'activity',
+			description: 'The order profiles come in; Limit takes the first ones in this order',
+			options: [
+				{ name: 'Creation Date', value: 'created_at', description: 'Newest first' },
+				{ name: 'Last Activity', value: 'activity', description: 'Most recently active first' },
+				{ name: 'Name', value: 'alphabetically', description: 'Alphabetically by last name, then first name' },
+			],
+			routing: sendAs('order', 'query'),
+		},
+	],
 	filters: [
 		{
 			displayName: 'Email',
@@ -29,19 +46,6 @@ export const getManyProfiles = getManyOperation({
 			default: '',
 			description: 'Only profiles with this last name',
 			routing: sendAs('last_name', 'query'),
-		},
-		{
-			displayName: 'Order',
-			name: 'order',
-			type: 'options',
-			default: 'activity',
-			description: 'How to sort the profiles',
-			options: [
-				{ name: 'Alphabetically', value: 'alphabetically', description: 'By last name, then first name' },
-				{ name: 'Creation Date', value: 'created_at', description: 'Newest first' },
-				{ name: 'Last Activity', value: 'activity', description: 'Most recently active first' },
-			],
-			routing: sendAs('order', 'query'),
 		},
 		{
 			displayName: 'Phone',

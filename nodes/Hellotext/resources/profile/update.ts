@@ -1,6 +1,7 @@
+import { updateFieldsOf } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
 import { buildProfileBody } from './body';
-import { profileIdLocator, profileWriteFields } from './fields';
+import { profileIdLocator, profileUpdateFields } from './fields';
 
 export const updateProfile = defineOperation({
 	value: 'update',
@@ -10,16 +11,6 @@ export const updateProfile = defineOperation({
 	method: 'PATCH',
 	path: '/profiles/{profileId}',
 	noun: 'profile',
-	preSend: [buildProfileBody('updateFields')],
-	fields: [
-		profileIdLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: profileWriteFields('update'),
-		},
-	],
+	preSend: [buildProfileBody(updateFieldsOf('profile'))],
+	fields: [profileIdLocator, profileUpdateFields],
 });

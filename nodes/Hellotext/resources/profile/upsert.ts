@@ -6,28 +6,24 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { additionalFieldsOf } from '../../shared/crud';
 import { defineOperation } from '../../shared/descriptions';
 import { encodeId } from '../../shared/encodeId';
+import { readParameter } from '../../shared/parameters';
 import { routedFlow, type Sender } from '../../shared/transport';
 import { buildProfileBody } from './body';
-import { emailOrPhone, profileAdditionalFields } from './fields';
+import { emailOrPhone, profileAdditionalFields, profileContactFields } from './fields';
 
-const matchFields: INodeProperties[] = [
-	emailOrPhone('matchBy', 'Match By', 'email', 'Which contact finds the existing profile'),
-	{
-		displayName: 'Email or Phone',
-		name: 'matchValue',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'name@email.com',
-		description: 'The email or phone to look for; a created profile gets it as its default',
-	},
-];
+const matchBy: INodeProperties = emailOrPhone(
+	'matchBy',
+	'Match By',
+	'email',
+	'Which of Email and Phone finds the existing profile; that one must be set',
+);
 
 /**
- * Find by email or phone; update the one match, create when none, refuse when several match.
- * Creates answer only `{id}`, so the profile is read back to carry it in the output.
+ * Find by the Email or Phone field (Match By); update the one match, create when none, refuse
+ * when several match. Creates answer only `{id}`, so the profile is read back for the output.
  */
 async function upsertProfile(
 	this: IExecutePaginationFunctions,
@@ -36,14 +32,12 @@ async function upsertProfile(
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
-	const matchBy = this.getNodeParameter('matchBy', 'email') as 'email' | 'phone';
-	const matchValue = String(this.getNodeParameter('matchValue', '')).trim();
-	if (!matchValue) {
-		throw new NodeOperationError(node, '"Email or Phone" is empty: give the contact to match on', { itemIndex });
-	}
+	const matchBy = readParameter<'email' | 'phone'>(this, 'matchBy', 'email');
 	const body = { ...((request.options.body as IDataObject) ?? {}) };
-	if (body[matchBy] !== undefined && body[matchBy] !== matchValue) {
-		throw new NodeOperationError(node, `"${matchBy === 'email' ? 'Email' : 'Phone'}" under Additional Fields conflicts with the value to match on`, { itemIndex });
+	const matchValue = typeof body[matchBy] === 'string' ? (body[matchBy] as string).trim() : '';
+	if (!matchValue) {
+		const label = matchBy === 'email' ? 'Email' : 'Phone';
+		throw new NodeOperationError(node, `"${label}" is empty: Match By is ${label}, so it finds the profile`, { itemIndex });
 	}
 
 	const found = await send({
@@ -66,12 +60,13 @@ async function upsertProfile(
 		result = 'created';
 	} else {
 		id = matches[0].id as string;
-		const { subscribe, ...changes } = body;
+		// The contact it was found by is on it already: sending it again could make it the default.
+		const { subscribe, [matchBy]: _found, ...changes } = body;
 		const path = `/profiles/${encodeId(node, id, 'profile', itemIndex)}`;
 		if (Object.keys(changes).length > 0) {
 			await send({ ...request, options: { ...request.options, method: 'PATCH', url: path, body: changes } });
 		}
-		// Update takes no `subscribe`; the subscription has its own endpoint.
+		// The subscription's own endpoint, which the reference documents with its outcome.
 		if (subscribe === true) {
 			await send({ ...request, options: { ...request.options, method: 'POST', url: `${path}/subscribe`, body: undefined } });
 		}
@@ -87,11 +82,13 @@ async function upsertProfile(
 export const upsertProfileOperation = defineOperation({
 	value: 'upsert',
 	name: 'Create or Update',
-	action: 'Create or update a profile',
+	// n8n's vetting requires its own text for an upsert's description, so the action (what the
+	// node panel lists) says what the profile is found by.
+	action: 'Create or update a profile found by email or phone',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	method: 'POST',
 	path: '/profiles',
-	preSend: [buildProfileBody('additionalFields')],
+	preSend: [buildProfileBody(additionalFieldsOf('profile'), true)],
 	flow: routedFlow(upsertProfile),
-	fields: [...matchFields, profileAdditionalFields],
+	fields: [matchBy, ...profileContactFields, profileAdditionalFields],
 });

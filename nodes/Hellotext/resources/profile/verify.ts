@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { defineOperation } from '../../shared/descriptions';
+import { readParameter } from '../../shared/parameters';
 import { emailOrPhone, profileIdLocator } from './fields';
 
 const contactFields: INodeProperties[] = [
@@ -25,8 +26,8 @@ const contactFields: INodeProperties[] = [
 
 /** Sends the contact as `phone` or `email`, whichever Contact Type says. */
 async function sendContact(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-	const type = this.getNodeParameter('contactType', 'phone') as string;
-	const contact = String(this.getNodeParameter('contact', '')).trim();
+	const type = readParameter<string>(this, 'contactType', 'phone');
+	const contact = String(readParameter(this, 'contact', '')).trim();
 	if (!contact) {
 		throw new NodeOperationError(this.getNode(), '"Contact" is empty: give the phone or email to verify', {
 			itemIndex: this.getItemIndex(),

@@ -39,6 +39,7 @@ const kind: INodeProperties = {
 
 const profile: INodeProperties = {
 	...profileIdLocator,
+	name: 'propertyProfileId',
 	description: 'The profile the property belongs to; only that profile sees it. Required for address, email and phone.',
 	displayOptions: { show: { kind: PROFILE_KINDS } },
 	routing: sendAs('profile'),

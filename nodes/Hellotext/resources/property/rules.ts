@@ -5,7 +5,8 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { requireFilled } from '../../shared/crud';
+import { additionalFieldsOf, requireFilled, updateFieldsOf } from '../../shared/crud';
+import { readParameter } from '../../shared/parameters';
 
 /** Kinds whose properties belong to one profile: `profile` is required for them, refused for others. */
 export const PROFILE_KINDS = ['address', 'email', 'phone'];
@@ -29,13 +30,13 @@ function checkName(ctx: IExecuteSingleFunctions, name: unknown) {
 
 /** The rules of Create a property that can be checked before sending. */
 export async function checkCreate(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-	const kind = String(this.getNodeParameter('kind', ''));
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const kind = String(readParameter(this, 'kind', ''));
+	const fields = readParameter<IDataObject>(this, additionalFieldsOf('property'), {});
 	const fail = (message: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() });
 	const body = (request.body ?? {}) as IDataObject;
 	if (PROFILE_KINDS.includes(kind)) {
-		await requireFilled('profileId', 'Profile', ` for a property of kind ${kind}`).call(this, request);
+		await requireFilled('propertyProfileId', 'Profile', ` for a property of kind ${kind}`).call(this, request);
 	} else {
 		// Only address, email and phone properties can belong to a profile.
 		delete body.profile;
@@ -49,7 +50,7 @@ export async function checkCreate(this: IExecuteSingleFunctions, request: IHttpR
 
 /** Update: the name rules, and Move to Bottom (`position: ''`) instead of a position. */
 export async function checkUpdate(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = readParameter<IDataObject>(this, updateFieldsOf('property'), {});
 	checkName(this, fields.name);
 	if (fields.moveToBottom === true) {
 		if (fields.position !== undefined) {

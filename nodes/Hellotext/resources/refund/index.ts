@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
-	mergeIntoBody,
 	metadataAndPrice,
 	metadataFields,
 	optionalLocator,
@@ -48,6 +47,6 @@ export const refundProperties: INodeProperties[] = crudResource('refund', {
 	plural: 'refunds',
 	path: '/attribution/refunds',
 	idField: refundIdLocator,
-	create: { options: refundFields, preSend: [mergeIntoBody('additionalFields', refundBody)] },
-	update: { options: refundFields, preSend: [mergeIntoBody('updateFields', refundBody)] },
+	create: { options: refundFields, body: refundBody },
+	update: { options: refundFields, body: refundBody },
 });

@@ -13,7 +13,7 @@ const attachProfile = defineOperation({
 	method: 'PATCH',
 	path: '/sessions/{sessionId}',
 	noun: 'session',
-	preSend: [requireFilled('profileId', 'Profile')],
+	preSend: [requireFilled('sessionProfileId', 'Profile')],
 	fields: [
 		{
 			displayName: 'Session ID',
@@ -26,6 +26,7 @@ const attachProfile = defineOperation({
 		},
 		{
 			...profileIdLocator,
+			name: 'sessionProfileId',
 			description: 'The profile to assign the session and its tracked events to',
 			routing: sendAs('profile'),
 		},

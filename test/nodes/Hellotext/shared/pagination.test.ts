@@ -21,7 +21,8 @@ describe('cursor pagination (every Get Many)', () => {
 		env.engine.run({
 			resource: 'profile',
 			operation: 'getAll',
-			filters: { first_name: 'Bulk', order: 'created_at' },
+			profileFilters: { first_name: 'Bulk' },
+			sortBy: 'created_at',
 			...extra,
 		});
 

@@ -6,8 +6,13 @@ type Obj = Record<string, any>;
 
 describe('errors, retries and bounded runs', () => {
 	const env = useSandbox();
-	const create = (fields: Obj, input?: Obj[], node?: Obj) =>
-		env.engine.run({ resource: 'profile', operation: 'create', additionalFields: fields }, input, { node });
+	// Email, phone and names are Create's top-level fields; anything else goes to Additional Fields.
+	const create = ({ email, phone, first_name, ...rest }: Obj, input?: Obj[], node?: Obj) =>
+		env.engine.run(
+			{ resource: 'profile', operation: 'create', email, phone, first_name, profileAdditionalFields: rest },
+			input,
+			{ node },
+		);
 	const profiles = () => (env.sandbox.call('GET', '/v1/profiles', undefined, { limit: '100' }) as Obj).profiles as Obj[];
 
 	describe('readable errors', () => {
@@ -165,7 +170,7 @@ describe('errors, retries and bounded runs', () => {
 			env.sandbox.latencyMs = 3;
 			const input = Array.from({ length: 200 }, (_, i) => ({ n: i }));
 			const { items } = await env.engine.run(
-				{ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' }, options: { maxInFlight: 2 } },
+				{ resource: 'profile', operation: 'create', first_name: 'x', options: { maxInFlight: 2 } },
 				input,
 			);
 			expect(items).toHaveLength(200);
@@ -175,7 +180,7 @@ describe('errors, retries and bounded runs', () => {
 		it('a pause between batches spaces the batches out', async () => {
 			const input = Array.from({ length: 6 }, (_, i) => ({ n: i }));
 			await env.engine.run(
-				{ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' }, options: { maxInFlight: 3, batchPauseMs: 300 } },
+				{ resource: 'profile', operation: 'create', first_name: 'x', options: { maxInFlight: 3, batchPauseMs: 300 } },
 				input,
 			);
 			const times = env.sandbox.requests.map((r) => r.at!).sort((a, b) => a - b);
@@ -189,7 +194,7 @@ describe('errors, retries and bounded runs', () => {
 			for (const baseUrl of [env.sandbox.url, `${env.sandbox.url}/`, `${env.sandbox.url}/v1/`]) {
 				env.sandbox.requests = [];
 				const engine = new Engine({ baseUrl, token: env.sandbox.token });
-				const { error } = await engine.run({ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' } });
+				const { error } = await engine.run({ resource: 'profile', operation: 'create', first_name: 'x' });
 				expect(error).toBeUndefined();
 				expect(env.sandbox.requests[0].path).toBe('/v1/profiles');
 			}
@@ -198,7 +203,7 @@ describe('errors, retries and bounded runs', () => {
 		it('must be http(s)', async () => {
 			const { Engine } = await import('../../../harness/engine');
 			const engine = new Engine({ baseUrl: 'ftp://files.example.com', token: env.sandbox.token });
-			const { error } = await engine.run({ resource: 'profile', operation: 'create', additionalFields: { first_name: 'x' } });
+			const { error } = await engine.run({ resource: 'profile', operation: 'create', first_name: 'x' });
 			expect(error?.message).toBe('The Base URL in the Hellotext credential must start with http:// or https://');
 		});
 	});

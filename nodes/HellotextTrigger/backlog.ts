@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from '../Hellotext/shared/cursor';
-import { climb, isUnknownCursor, positionAt, scanForNew, type Listing, type Position } from './position';
+import { climb, positionAt, scanForNew, unlessCursorRefused, type Listing, type Position } from './position';
 import type { Stream } from './streams';
 
 /**
@@ -66,11 +66,8 @@ async function read(context: IPollFunctions, stream: Stream, saved: Position, ca
 
 	// 1. Below the saved cursors, oldest first.
 	while (reading.cursors.length > 0 && !enough()) {
-		const scan = await scanForNew(context, stream, reading.position, { startingAfter: reading.cursors[0] }).catch(
-			(error: unknown) => {
-				if (isUnknownCursor(error)) return undefined;
-				throw error;
-			},
+		const scan = await unlessCursorRefused(
+			scanForNew(context, stream, reading.position, { startingAfter: reading.cursors[0] }),
 		);
 		// Refused, or nothing handled below it (deleted, or answered with an empty page): a newer cursor covers it.
 		if (scan?.reached === 'handled') reading.add(scan);
@@ -96,12 +93,11 @@ async function read(context: IPollFunctions, stream: Stream, saved: Position, ca
 	return reading;
 }
 
-/** `saved` as a position with nothing left to read. */
-function settled({ fingerprint, id, createdAt, idsAtSecond, below }: Position): Position {
-	const position: Position = { fingerprint, idsAtSecond };
-	if (id !== undefined) position.id = id;
-	if (createdAt !== undefined) position.createdAt = createdAt;
-	if (below !== undefined) position.below = below;
+/** `saved` without what it says is left to read. */
+function settled(saved: Position): Position {
+	const position = { ...saved, idsAtSecond: [...saved.idsAtSecond] };
+	delete position.behind;
+	delete position.cursors;
 	return position;
 }
 

@@ -118,9 +118,15 @@ export async function scanForNew(
 	return { scanned, fresh: scanned.length, reached: 'end' };
 }
 
-/** Whether the API refused a cursor: its object was deleted (404), or the id is not one it takes. */
-export function isUnknownCursor(error: unknown): boolean {
-	return ['400', '404', '422'].includes(String((error as { httpCode?: unknown }).httpCode));
+/**
+ * `request`'s answer, or undefined when the API refused its cursor: the cursor's object was deleted
+ * (404), or the id is not one it takes (400, 422). Anything else fails the poll.
+ */
+export async function unlessCursorRefused<T>(request: Promise<T>): Promise<T | undefined> {
+	return await request.catch((error: unknown) => {
+		if (['400', '404', '422'].includes(String((error as { httpCode?: unknown }).httpCode))) return undefined;
+		throw error;
+	});
 }
 
 /**
@@ -138,13 +144,8 @@ export async function* climb(
 ): AsyncGenerator<Listing & { top: boolean }> {
 	let { id: known, below } = position;
 	for (let pages = 0; pages < MAX_PAGES && known !== undefined && below !== undefined; pages++) {
-		let page: IDataObject[];
-		try {
-			page = await pageEndingBefore(context, stream, below);
-		} catch (error) {
-			if (isUnknownCursor(error)) return;
-			throw error;
-		}
+		const page = await unlessCursorRefused(pageEndingBefore(context, stream, below));
+		if (page === undefined) return;
 		const fresh = page.findIndex((object) => object.id === known);
 		const full = page.length >= MAX_PAGE_SIZE;
 		// Not listed: the page is not next to it (the newest page, or the object was deleted).

@@ -10,6 +10,7 @@ import { Expression, type IDataObject, type Workflow } from 'n8n-workflow';
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 import { Engine, makeAdditionalData } from '../test/harness/engine';
 import { createSandbox, type HellotextSandbox } from '../test/sandbox/index.ts';
+import { benchTriggerBacklog } from './triggerBacklog.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TRIGGER = 'n8n-nodes-hellotext.hellotextTrigger';
@@ -204,6 +205,7 @@ async function main() {
 	// parameters as users map them (`{{ $json.x }}` expressions) and as fixed values.
 	for (const bulk of bulkScenarios(sb)) rows.push(await benchBulk(engine, sb, bulk));
 
+	rows.push(await benchTriggerBacklog(engine, sb, RUNS));
 	await sb.stop();
 	report(rows);
 }

@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from '../Hellotext/shared/transport';
-import { positionAt, scanForNew, type Position } from './position';
+import { catchUp } from './backlog';
+import { positionAt, type Position } from './position';
 import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from '../Hellotext/shared/descriptions';
 import { firstPage, getEventActions, listPages, streamFor, type Stream } from './streams';
 
@@ -118,16 +119,11 @@ export class HellotextTrigger implements INodeType {
 			return null;
 		}
 
-		const { scanned, fresh } = await scanForNew(this, stream, saved);
-		if (fresh === 0) return null;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const cap = Math.max(1, Math.floor(Number(options.maxItems ?? DEFAULT_MAX_ITEMS) || DEFAULT_MAX_ITEMS));
-		const newestFirst = scanned.slice(0, fresh);
-		const matching = newestFirst.filter(stream.matches).reverse();
-		const emitted = matching.slice(0, cap);
-		// Over the cap, stop at the newest emitted object; the rest is the next poll's.
-		const last = matching.length > cap ? scanned.indexOf(emitted[emitted.length - 1]) : 0;
-		staticData.position = positionAt(scanned, last, stream.fingerprint, saved);
+		const { emitted, position } = await catchUp(this, stream, saved, cap);
+		// A fresh object, so that n8n notices the change (it saves only when this poll emits).
+		if (JSON.stringify(position) !== JSON.stringify(saved)) staticData.position = position;
 		return emitted.length > 0 ? [this.helpers.returnJsonArray(emitted)] : null;
 	}
 }

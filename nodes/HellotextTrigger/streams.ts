@@ -69,35 +69,43 @@ export function streamFor(context: IPollFunctions): Stream {
 	};
 }
 
+/** One page of the stream's list: `qs` holds the cursor and `limit`, the stream's query is added. */
+async function listPage(context: IPollFunctions, stream: Stream, qs: IDataObject): Promise<IDataObject[]> {
+	const body = await hellotextRequest.call(context, 'GET', stream.path, { qs: { ...stream.query, ...qs } });
+	const objects = body[stream.listProperty];
+	if (!Array.isArray(objects)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
+		);
+	}
+	return objects as IDataObject[];
+}
+
 /**
- * The stream's pages from the newest, `limit` objects each, following `starting_after` until a
- * short page. The caller stops early by leaving its `for await` loop.
+ * The stream's pages from the newest (or from below `startingAfter`), `limit` objects each,
+ * following `starting_after` until a short page. The caller stops early by leaving its `for await` loop.
  */
 export async function* listPages(
 	context: IPollFunctions,
 	stream: Stream,
 	limit = MAX_PAGE_SIZE,
+	startingAfter?: string,
 ): AsyncGenerator<IDataObject[]> {
-	yield* cursorPages(
-		context.getNode(),
-		async (qs) => {
-			const body = await hellotextRequest.call(context, 'GET', stream.path, { qs });
-			const objects = body[stream.listProperty];
-			if (!Array.isArray(objects)) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
-				);
-			}
-			return objects as IDataObject[];
-		},
-		{
-			query: stream.query,
-			idOf: (object) => object.id,
-			pageSize: () => limit,
-			tooManyPages: `Stopped after ${MAX_PAGES} pages of ${stream.noun}: the backlog is too large for one poll`,
-		},
-	);
+	yield* cursorPages(context.getNode(), async (qs) => await listPage(context, stream, qs), {
+		startingAfter,
+		idOf: (object) => object.id,
+		pageSize: () => limit,
+		tooManyPages: `Stopped after ${MAX_PAGES} pages of ${stream.noun}: the backlog is too large for one poll`,
+	});
+}
+
+/**
+ * A full page of objects newer than `id`. The reference does not say which ones when more than a
+ * page is newer (the page closest to `id`, or the newest): the caller checks what it got.
+ */
+export async function pageEndingBefore(context: IPollFunctions, stream: Stream, id: string): Promise<IDataObject[]> {
+	return await listPage(context, stream, { limit: MAX_PAGE_SIZE, ending_before: id });
 }
 
 /** The stream's newest page (at most `limit` objects). */

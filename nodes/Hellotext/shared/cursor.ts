@@ -8,6 +8,8 @@ export const MAX_PAGES = 5_000;
 export interface CursorOptions<T> {
 	/** Filters, kept on every page. */
 	query?: IDataObject;
+	/** Start below this id instead of at the newest object. */
+	startingAfter?: string;
 	/** The object's id, the cursor for the next page. */
 	idOf: (object: T) => unknown;
 	/** Objects to ask for on the next page (asked before each request); 100 by default. */
@@ -27,7 +29,7 @@ export async function* cursorPages<T>(
 	fetchPage: (qs: IDataObject) => Promise<T[]>,
 	options: CursorOptions<T>,
 ): AsyncGenerator<T[]> {
-	let cursor: string | undefined;
+	let cursor = options.startingAfter;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const limit = options.pageSize?.() ?? MAX_PAGE_SIZE;
 		const qs: IDataObject = { ...options.query, limit };

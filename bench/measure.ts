@@ -1,12 +1,11 @@
 // What the benchmark scenarios share: the row each one reports, and how they time and poll.
-// bench/run.ts has its own copies of Row, stats and PollSession: they can go in favour of these.
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INodeParameters, Workflow } from 'n8n-workflow';
 
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 import { makeAdditionalData, type Engine } from '../test/harness/engine';
 
-const TRIGGER = 'n8n-nodes-hellotext.hellotextTrigger';
+export const TRIGGER = 'n8n-nodes-hellotext.hellotextTrigger';
 
 /** One line of the benchmark's table. */
 export interface Row {
@@ -49,16 +48,39 @@ export const stats = (values: number[]) => {
 	return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
 };
 
-/** Wall time of `run`, and the highest RSS seen while it ran (sampled every 5 ms). */
-export async function measured<T>(run: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; value: T }> {
-	const rss = () => process.memoryUsage.rss() / 2 ** 20;
-	let peak = rss();
-	const sampler = setInterval(() => (peak = Math.max(peak, rss())), 5);
+const rssMb = () => process.memoryUsage.rss() / 2 ** 20;
+
+/**
+ * Wall time of `run`, the highest RSS seen while it ran (sampled every 5 ms) and how far that is
+ * above the RSS before it (after a GC when the process runs with --expose-gc).
+ */
+export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number; growthMb: number }> {
+	(globalThis as { gc?: () => void }).gc?.();
+	const before = rssMb();
+	let peak = before;
+	const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 5);
 	const start = performance.now();
 	try {
 		const value = await run();
-		return { ms: performance.now() - start, peakRssMb: Math.max(peak, rss()), value };
+		peak = Math.max(peak, rssMb());
+		return { ms: performance.now() - start, value, peakRssMb: peak, growthMb: peak - before };
 	} finally {
 		clearInterval(sampler);
 	}
+}
+
+/** `runs` timed runs of `fn`: their stats, the peak RSS and growth over all, and the last value. */
+export async function repeat<T>(runs: number, fn: () => Promise<T>) {
+	const times: number[] = [];
+	let peak = 0;
+	let growth = 0;
+	let last: T | undefined;
+	for (let i = 0; i < runs; i++) {
+		const result = await timed(fn);
+		times.push(result.ms);
+		peak = Math.max(peak, result.peakRssMb);
+		growth = Math.max(growth, result.growthMb);
+		last = result.value;
+	}
+	return { stats: stats(times), peak, growth, last: last as T };
 }

@@ -4,7 +4,7 @@
 // pages of 100. Wired into `npm run bench` by bench/run.ts.
 import type { Engine } from '../test/harness/engine';
 import type { HellotextSandbox } from '../test/sandbox/index.ts';
-import { measured, PollSession, stats, type Row } from './measure.ts';
+import { PollSession, stats, timed, type Row } from './measure.ts';
 
 const BACKLOG = 10_000;
 const CAP = 500;
@@ -54,7 +54,7 @@ export async function benchTriggerBacklog(engine: Engine, sandbox: HellotextSand
 		await trigger.poll(); // activation: records where the stream stands
 		const backlog = Array.from({ length: BACKLOG }, () => sandbox.insert('events', 'event', { action: 'order.placed' }).id);
 		const before = sandbox.requests.length;
-		const drained = await measured(async () => {
+		const drained = await timed(async () => {
 			const emitted: string[] = [];
 			let count = 0;
 			for (let batch = await trigger.poll(); batch !== null; batch = await trigger.poll()) {
@@ -68,7 +68,7 @@ export async function benchTriggerBacklog(engine: Engine, sandbox: HellotextSand
 		inOrderOnce &&= drained.value.emitted.length === BACKLOG && drained.value.emitted.every((id, i) => id === backlog[i]);
 		times.push(drained.ms);
 		peakRssMb = Math.max(peakRssMb, drained.peakRssMb);
-		const floor = await measured(async () => await readByHand(sandbox));
+		const floor = await timed(async () => await readByHand(sandbox));
 		floorRequests = floor.value;
 		floorTimes.push(floor.ms);
 	}

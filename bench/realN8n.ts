@@ -14,12 +14,11 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { SandboxStats } from '../test/sandbox/admin.ts';
+import { ADMIN_PREFIX } from '../test/sandbox/server.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const N8N_SCRIPT = path.join(ROOT, 'scripts', 'n8n.sh');
 const SANDBOX_CLI = path.join(ROOT, 'test', 'sandbox', 'cli.ts');
-/** The sandbox's admin routes (test/sandbox/admin.ts); ADMIN_PREFIX there. */
-const ADMIN = '/_sandbox';
 const TOKEN = 'bench-real-n8n-token';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CREATES = 1_000;
@@ -96,10 +95,9 @@ interface ProfileFields {
 const FROM_ITEM: ProfileFields = { first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' };
 /** And the fixed-value variant sends the same two fields as constants. */
 const FIXED: ProfileFields = { first_name: 'Bench', email: 'bench@example.com' };
-const inputFirstName = (n: number) => `First${n}`;
-const inputEmail = (n: number) => `bench${n}@example.com`;
-/** The Code node: CREATES items shaped like inputFirstName/inputEmail (kept in step by checkCreates). */
-const CODE = `return Array.from({ length: ${CREATES} }, (_, n) => ({ json: { first_name: 'First' + n, email: 'bench' + n + '@example.com' } }));`;
+/** Input item n, made by the Code node (from this function's source) and expected back in the sandbox. */
+const inputItem = (n: number): ProfileFields => ({ first_name: `First${n}`, email: `bench${n}@example.com` });
+const CODE = `const inputItem = ${inputItem.toString()};\nreturn Array.from({ length: ${CREATES} }, (_, n) => ({ json: inputItem(n) }));`;
 
 type Side = 'hellotext' | 'httpRequest';
 const NODE_NAME: Record<Side, string> = { hellotext: 'Hellotext', httpRequest: 'HTTP Request' };
@@ -112,11 +110,11 @@ const hellotextNode = (parameters: object): WorkflowNode => ({
 	credentials: { hellotextApi: CREDENTIALS.hellotext },
 });
 
-/** The HTTP Request node as a user sets it up without our node: Header Auth, defaults elsewhere. */
+/** The HTTP Request node as a user adds it today (n8n's default version) and sets it up without our node: Header Auth, defaults elsewhere. */
 const httpRequestNode = (parameters: { method: string; url: string; options?: object; [name: string]: unknown }): WorkflowNode => ({
 	name: NODE_NAME.httpRequest,
 	type: 'n8n-nodes-base.httpRequest',
-	typeVersion: 4.2,
+	typeVersion: 4.5,
 	parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', ...parameters, options: parameters.options ?? {} },
 	credentials: { httpHeaderAuth: CREDENTIALS.headerAuth },
 });
@@ -151,7 +149,6 @@ const httpListAllProfiles = (sandboxUrl: string) =>
 		},
 	});
 
-/** Manual Trigger -> [Code node] -> the node doing the work. */
 interface WorkflowNode {
 	name: string;
 	type: string;
@@ -160,6 +157,7 @@ interface WorkflowNode {
 	credentials?: object;
 }
 
+/** Manual Trigger -> [Code node] -> the node doing the work, as `n8n import:workflow` reads it. */
 function workflow(id: string, name: string, work: WorkflowNode, withInput: boolean) {
 	const trigger = { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 	const code = { name: 'Input items', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: CODE } };
@@ -242,7 +240,7 @@ const SCENARIOS: Scenario[] = [
 		`${CREATES.toLocaleString('en')} creates, 2 expressions per item`,
 		'CreateExpr',
 		FROM_ITEM,
-		(n) => ({ first_name: inputFirstName(n), email: inputEmail(n) }),
+		inputItem,
 		`<= 1.5x HTTP Request, ${HELLOTEXT_BOUND} in flight`,
 		1.5,
 	),
@@ -363,12 +361,12 @@ class Sandbox {
 	}
 
 	async admin<T = unknown>(method: string, route: string, body?: object): Promise<T> {
-		const response = await fetch(`${this.url}${ADMIN}${route}`, {
+		const response = await fetch(`${this.url}${ADMIN_PREFIX}${route}`, {
 			method,
 			headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
 			body: body ? JSON.stringify(body) : undefined,
 		});
-		if (!response.ok) throw new Error(`${method} ${ADMIN}${route} -> ${response.status}: ${await response.text()}`);
+		if (!response.ok) throw new Error(`${method} ${ADMIN_PREFIX}${route} -> ${response.status}: ${await response.text()}`);
 		return (await response.json()) as T;
 	}
 

@@ -11,25 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-N8N_VERSION=2.41.1
-cache="${N8N_NODES_HELLOTEXT_CACHE:-$HOME/.cache/n8n-nodes-hellotext}"
-n8n_dir="$cache/n8n-$N8N_VERSION"
-n8n_bin="$n8n_dir/node_modules/.bin/n8n"
-
-install_n8n() {
-	[ -f "$n8n_dir/.installed" ] && return 0
-	echo "Installing n8n@$N8N_VERSION into $n8n_dir (once; about 3 minutes and 3 GB)..." >&2
-	mkdir -p "$n8n_dir"
-	(
-		cd "$n8n_dir"
-		[ -f package.json ] || echo '{ "name": "n8n-dev-install", "private": true }' >package.json
-		# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
-		# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
-		npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
-	)
-	touch "$n8n_dir/.installed"
-}
+# The pinned n8n version, the cache, installing n8n and the package, the environment.
+source scripts/n8n.sh
 
 install_n8n
 [ "${1:-}" = "--install" ] && exit 0
@@ -43,15 +26,8 @@ credential_name="Hellotext sandbox"
 owner_email="dev@example.com"
 owner_password="Hellotext-dev-1"
 
-export N8N_USER_FOLDER="$cache/n8n-user"
+n8n_environment "$n8n_cache/n8n-user"
 export N8N_PORT="$n8n_port"
-export N8N_LISTEN_ADDRESS="${N8N_LISTEN_ADDRESS:-127.0.0.1}"
-export N8N_SECURE_COOKIE=false
-export N8N_DIAGNOSTICS_ENABLED=false
-export N8N_VERSION_NOTIFICATIONS_ENABLED=false
-export N8N_PERSONALIZATION_ENABLED=false
-export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
-unset N8N_CUSTOM_EXTENSIONS
 
 pids=()
 cleanup() {
@@ -61,28 +37,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1. Build, pack, and install the tarball where n8n installs community packages
-#    (<user folder>/.n8n/nodes/node_modules): n8n loads it with the loader it uses for a package
-#    installed from Settings > Community nodes, under its real name (n8n-nodes-hellotext.*).
+# 1. Build, then pack and install the tarball as a community package (install_packed_package).
 if [ "${1:-}" != "--no-build" ]; then
 	echo "Building the package..." >&2
 	npm run build >&2
 fi
-[ -d dist ] || { echo "dist/ is missing: run npm run build." >&2; exit 1; }
-nodes_dir="$N8N_USER_FOLDER/.n8n/nodes"
-package_dir="$nodes_dir/node_modules/n8n-nodes-hellotext"
-work=$(mktemp -d)
-tarball=$(npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)
-rm -rf "$package_dir"
-mkdir -p "$package_dir"
-tar -xzf "$work/$tarball" -C "$package_dir" --strip-components=1
-rm -rf "$work"
-# The peer dependency, as n8n provides it: n8n's own n8n-workflow.
-ln -sfn "$n8n_dir/node_modules/n8n-workflow" "$nodes_dir/node_modules/n8n-workflow"
-[ -f "$nodes_dir/package.json" ] || echo '{ "name": "installed-nodes", "private": true }' >"$nodes_dir/package.json"
+install_packed_package "$N8N_USER_FOLDER"
 
 # 2. The sandbox, seeded with demo data.
-sandbox_log="$cache/sandbox.log"
+sandbox_log="$n8n_cache/sandbox.log"
 node test/sandbox/cli.ts --port "$sandbox_port" --token "$sandbox_token" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 pids+=("$sandbox_pid")
@@ -101,7 +64,7 @@ fi
 echo "Sandbox: $sandbox_url (token $sandbox_token)" >&2
 
 # 3. The credential and the example workflows (imported on every run: same ids, updated in place).
-import_dir="$cache/import"
+import_dir="$n8n_cache/import"
 mkdir -p "$import_dir"
 cat >"$import_dir/credentials.json" <<JSON
 [
@@ -117,7 +80,7 @@ JSON
 "$n8n_bin" import:workflow --separate --input="$repo/examples" >&2
 
 # 4. n8n, with an owner account set from the environment (no sign-up form).
-hash_file="$cache/owner-password.bcrypt"
+hash_file="$n8n_cache/owner-password.bcrypt"
 if [ ! -s "$hash_file" ]; then
 	node -e 'process.stdout.write(require(process.argv[1]).hashSync(process.argv[2], 10))' \
 		"$n8n_dir/node_modules/bcryptjs" "$owner_password" >"$hash_file"

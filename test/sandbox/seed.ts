@@ -40,3 +40,10 @@ export function seedDemoData(sb: HellotextSandbox, profiles = 30): void {
 		price: { amount: 120, currency: 'USD' },
 	});
 }
+
+/** `count` bare profiles (first_name P<n>, last_name as given, email p<n>@example.com), for benchmarks. */
+export function seedProfiles(sb: HellotextSandbox, count: number, lastName = 'Bench'): void {
+	for (let i = 0; i < count; i++) {
+		sb.call('POST', '/v1/profiles', { first_name: `P${i}`, last_name: lastName, email: `p${i}@example.com` });
+	}
+}

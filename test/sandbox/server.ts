@@ -1,6 +1,7 @@
 // A Hellotext look-alike on loopback for tests and for people: bearer auth, in-memory objects with
 // 8-character ids, newest-first cursor pagination, the documented error shape, a request log,
-// fault injection and a count of requests in flight.
+// fault injection and a count of requests in flight. Routes under ADMIN_PREFIX (admin.ts) let
+// another process reset, seed and read those.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,6 +79,13 @@ export interface StoredObject extends JsonObject {
 	created_at: number;
 }
 
+/**
+ * The path prefix of the routes that control the sandbox itself (reset, seed, counters) for a
+ * process driving it from outside, such as bench/realN8n.ts: off the API's /v1 prefix, not logged
+ * in `requests` and not counted in flight. Same bearer token as the API.
+ */
+export const ADMIN_PREFIX = '/_sandbox';
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 interface Route {
@@ -100,6 +108,7 @@ export class HellotextSandbox {
 	now: () => number = () => Math.floor(Date.now() / 1000);
 	private collections = new Map<string, StoredObject[]>();
 	private routes: Route[] = [];
+	private adminRoutes: Route[] = [];
 	private server: Server | undefined;
 	private faultHits = new Map<Fault, { seen: number; fired: number }>();
 
@@ -191,14 +200,12 @@ export class HellotextSandbox {
 	// ---- routing -------------------------------------------------------------------------------
 
 	route(method: string, path: string, handler: Handler): void {
-		const names: string[] = [];
-		const pattern = new RegExp(
-			`^${path.replace(/:(\w+)/g, (_m, name: string) => {
-				names.push(name);
-				return '([^/]+)';
-			})}$`,
-		);
-		this.routes.push({ method, pattern, names, handler });
+		this.routes.push(compileRoute(method, path, handler));
+	}
+
+	/** A route under ADMIN_PREFIX, for controlling the sandbox from another process. */
+	adminRoute(method: string, path: string, handler: Handler): void {
+		this.adminRoutes.push(compileRoute(method, `${ADMIN_PREFIX}${path}`, handler));
 	}
 
 	/** Standard Get / Delete / Get Many routes of a collection. */
@@ -254,6 +261,7 @@ export class HellotextSandbox {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		if (req.url?.startsWith(`${ADMIN_PREFIX}/`)) return await this.handleAdmin(req, res);
 		this.inFlight++;
 		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
 		let done = false;
@@ -265,16 +273,7 @@ export class HellotextSandbox {
 		};
 		res.on('close', finish);
 		try {
-			const raw = await readBody(req);
-			const url = new URL(req.url ?? '/', 'http://sandbox');
-			const request: RecordedRequest = {
-				method: req.method ?? 'GET',
-				path: url.pathname,
-				query: parseQuery(url.searchParams),
-				body: parseBody(raw, req.headers['content-type']),
-				headers: { ...req.headers },
-				at: Date.now(),
-			};
+			const request = await readRequest(req);
 			this.requests.push(request);
 			if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
@@ -284,6 +283,15 @@ export class HellotextSandbox {
 			if (fault) return this.sendFault(res, request, fault);
 			request.status = reply.status ?? 200;
 			send(res, request.status, reply.body, reply.headers);
+		} catch (error) {
+			send(res, 500, { errors: [{ type: 'server_error', message: String(error) }] });
+		}
+	}
+
+	private async handleAdmin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		try {
+			const reply = this.dispatchTo(this.adminRoutes, await readRequest(req));
+			send(res, reply.status ?? 200, reply.body, reply.headers);
 		} catch (error) {
 			send(res, 500, { errors: [{ type: 'server_error', message: String(error) }] });
 		}
@@ -307,10 +315,14 @@ export class HellotextSandbox {
 	}
 
 	dispatch(request: RecordedRequest): Reply {
+		return this.dispatchTo(this.routes, request);
+	}
+
+	private dispatchTo(routes: Route[], request: RecordedRequest): Reply {
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
 			return { status: 401, body: { errors: [{ type: 'unauthorized', message: 'No valid API key.' }] } };
 		}
-		const candidates = this.routes.filter((r) => r.pattern.test(request.path));
+		const candidates = routes.filter((r) => r.pattern.test(request.path));
 		const route = candidates.find((r) => r.method === request.method);
 		if (!route) {
 			return candidates.length
@@ -332,6 +344,30 @@ export class HellotextSandbox {
 			throw error;
 		}
 	}
+}
+
+function compileRoute(method: string, path: string, handler: Handler): Route {
+	const names: string[] = [];
+	const pattern = new RegExp(
+		`^${path.replace(/:(\w+)/g, (_m, name: string) => {
+			names.push(name);
+			return '([^/]+)';
+		})}$`,
+	);
+	return { method, pattern, names, handler };
+}
+
+async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
+	const raw = await readBody(req);
+	const url = new URL(req.url ?? '/', 'http://sandbox');
+	return {
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: parseQuery(url.searchParams),
+		body: parseBody(raw, req.headers['content-type']),
+		headers: { ...req.headers },
+		at: Date.now(),
+	};
 }
 
 function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {

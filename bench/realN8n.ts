@@ -1,0 +1,585 @@
+// The Hellotext node next to n8n's own HTTP Request node doing the same job, in a real n8n: the
+// pinned n8n that `npm run dev` installs, this package installed from its packed tarball as a
+// community package, the sandbox in its own process, each workflow run by `n8n execute`.
+// Compared: the executionTime n8n records for the node doing the work (from the run data), and,
+// secondary, the wall time of the whole `n8n execute` process. Runs alternate Hellotext / HTTP
+// Request, with the sandbox reset (and seeded) before each run.
+//   npm run bench:n8n                  alone (BENCH_RUNS, default 5; BENCH_NO_BUILD=1 uses dist/ as
+//                                      is; BENCH_N8N_SCENARIOS=CreateExpr,CreateFixed,ListAll picks)
+//   benchRealN8n(options)              from another script: returns the rows, prints nothing
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { SandboxStats } from '../test/sandbox/admin.ts';
+import { ADMIN_PREFIX } from '../test/sandbox/server.ts';
+
+const ROOT = path.resolve(__dirname, '..');
+const N8N_SCRIPT = path.join(ROOT, 'scripts', 'n8n.sh');
+const SANDBOX_CLI = path.join(ROOT, 'test', 'sandbox', 'cli.ts');
+const TOKEN = 'bench-real-n8n-token';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CREATES = 1_000;
+const PROFILES = 10_000;
+const PAGE = 100;
+/** The Hellotext node's default bound on requests in flight. */
+const HELLOTEXT_BOUND = 5;
+const CREDENTIALS = {
+	hellotext: { id: 'benchHellotextAp', name: 'Hellotext (bench)' },
+	headerAuth: { id: 'benchHeaderAuth1', name: 'Hellotext header auth (bench)' },
+};
+
+export interface RealN8nOptions {
+	/** Runs per node and scenario (default BENCH_RUNS, else 5). */
+	runs?: number;
+	/** Build dist/ before packing (default true). */
+	build?: boolean;
+	/** Progress lines (default: none). */
+	log?: (line: string) => void;
+	/** Only these scenarios, by tag: CreateExpr, CreateFixed, ListAll (default: all). */
+	scenarios?: string[];
+}
+
+export interface Stats {
+	min: number;
+	median: number;
+	max: number;
+}
+
+/** One node's side of a scenario. */
+export interface NodeColumn {
+	/** The node's own executionTime in n8n's run data. */
+	executionMs: Stats;
+	/** Wall time of the whole `n8n execute` process (start-up, both nodes, shut-down). */
+	processMs: Stats;
+	/** API requests the sandbox saw (last run). */
+	requests: number;
+	/** Most API requests in flight at once seen by the sandbox (over all runs). */
+	peakInFlight: number;
+	/** Items the node output (last run). */
+	items: number;
+}
+
+export interface RealN8nRow {
+	scenario: string;
+	hellotext: NodeColumn;
+	httpRequest: NodeColumn;
+	/** Hellotext median executionTime / HTTP Request median executionTime. */
+	ratio: number;
+	target: string;
+	met: boolean;
+	/** What the correctness checks found wrong, if anything, and other remarks. */
+	note?: string;
+}
+
+// ---- the workflows -------------------------------------------------------------------------------
+
+/**
+ * The Hellotext node's parameters, the one place that knows their names. On this branch Profile >
+ * Create takes first_name and email inside `additionalFields`; after the rename (COMMON.md) they are
+ * top-level: `{ resource: 'profile', operation: 'create', ...fields }`.
+ */
+const hellotextParameters = {
+	createProfile: (fields: ProfileFields) => ({ resource: 'profile', operation: 'create', additionalFields: fields }),
+	listAllProfiles: () => ({ resource: 'profile', operation: 'getAll', returnAll: true }),
+};
+
+interface ProfileFields {
+	first_name: string;
+	email: string;
+}
+
+/** Both nodes read the Code node's items with the same two expressions. */
+const FROM_ITEM: ProfileFields = { first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' };
+/** And the fixed-value variant sends the same two fields as constants. */
+const FIXED: ProfileFields = { first_name: 'Bench', email: 'bench@example.com' };
+/** Input item n, made by the Code node (from this function's source) and expected back in the sandbox. */
+const inputItem = (n: number): ProfileFields => ({ first_name: `First${n}`, email: `bench${n}@example.com` });
+const CODE = `const inputItem = ${inputItem.toString()};\nreturn Array.from({ length: ${CREATES} }, (_, n) => ({ json: inputItem(n) }));`;
+
+type Side = 'hellotext' | 'httpRequest';
+const NODE_NAME: Record<Side, string> = { hellotext: 'Hellotext', httpRequest: 'HTTP Request' };
+
+const hellotextNode = (parameters: object): WorkflowNode => ({
+	name: NODE_NAME.hellotext,
+	type: 'n8n-nodes-hellotext.hellotext',
+	typeVersion: 1,
+	parameters,
+	credentials: { hellotextApi: CREDENTIALS.hellotext },
+});
+
+/** The HTTP Request node as a user adds it today (n8n's default version) and sets it up without our node: Header Auth, defaults elsewhere. */
+const httpRequestNode = (parameters: { method: string; url: string; options?: object; [name: string]: unknown }): WorkflowNode => ({
+	name: NODE_NAME.httpRequest,
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.5,
+	parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', ...parameters, options: parameters.options ?? {} },
+	credentials: { httpHeaderAuth: CREDENTIALS.headerAuth },
+});
+
+/** POST /v1/profiles with a JSON body "Using Fields Below" (the node's default way to give a body). */
+const httpCreateProfile = (sandboxUrl: string, fields: ProfileFields) =>
+	httpRequestNode({
+		method: 'POST',
+		url: `${sandboxUrl}/v1/profiles`,
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'keypair',
+		bodyParameters: { parameters: Object.entries(fields).map(([name, value]) => ({ name, value })) },
+	});
+
+/** GET /v1/profiles?limit=100 with the node's own pagination, following the cursor. */
+const httpListAllProfiles = (sandboxUrl: string) =>
+	httpRequestNode({
+		method: 'GET',
+		url: `${sandboxUrl}/v1/profiles`,
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'limit', value: String(PAGE) }] },
+		options: {
+			pagination: {
+				pagination: {
+					paginationMode: 'updateAParameterInEachRequest',
+					parameters: { parameters: [{ type: 'qs', name: 'starting_after', value: '={{ $response.body.profiles.last().id }}' }] },
+					paginationCompleteWhen: 'other',
+					completeExpression: `={{ $response.body.profiles.length < ${PAGE} }}`,
+				},
+			},
+		},
+	});
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: object;
+	credentials?: object;
+}
+
+/** Manual Trigger -> [Code node] -> the node doing the work, as `n8n import:workflow` reads it. */
+function workflow(id: string, name: string, work: WorkflowNode, withInput: boolean) {
+	const trigger = { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	const code = { name: 'Input items', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: CODE } };
+	const chain = [trigger, ...(withInput ? [code] : []), work].map((node, index) => ({
+		id: `${id}-${index}`,
+		position: [index * 220, 0],
+		...node,
+	}));
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { id, name: `Bench: ${name}`, nodes: chain, connections, settings: { executionOrder: 'v1' }, pinData: {}, active: false };
+}
+
+// ---- the scenarios -------------------------------------------------------------------------------
+
+interface NodeRun {
+	/** The work node's executionTime. */
+	executionMs: number;
+	/** The `n8n execute` process's wall time. */
+	processMs: number;
+	/** The work node's output items. */
+	items: Array<Record<string, unknown>>;
+}
+
+interface RunResult extends NodeRun {
+	/** What the sandbox saw during the run. */
+	stats: SandboxStats;
+	sandbox: Sandbox;
+}
+
+interface Scenario {
+	name: string;
+	/** Makes the workflow ids, bench<Ht|Hr><tag> (n8n takes up to 21 characters). */
+	tag: string;
+	/** Whether a Code node feeds the work node CREATES items. */
+	withInput: boolean;
+	/** The node doing the work, on each side. */
+	work(sandboxUrl: string): Record<Side, WorkflowNode>;
+	/** Puts the sandbox in the state a run starts from. */
+	prepare(sandbox: Sandbox): Promise<void>;
+	/** What is wrong with a run's result, if anything. */
+	check(side: Side, run: RunResult): Promise<string | undefined>;
+	target: string;
+	meets(ratio: number, hellotext: NodeColumn): boolean;
+}
+
+const SIDES = ['hellotext', 'httpRequest'] as const;
+const workflowId = (scenario: Scenario, side: Side) => `bench${side === 'hellotext' ? 'Ht' : 'Hr'}${scenario.tag}`;
+const scenarioWorkflows = (scenario: Scenario, sandboxUrl: string) => {
+	const work = scenario.work(sandboxUrl);
+	return SIDES.map((side) => workflow(workflowId(scenario, side), `${NODE_NAME[side]}, ${scenario.name}`, work[side], scenario.withInput));
+};
+
+const createScenario = (name: string, tag: string, fields: ProfileFields, expected: (n: number) => ProfileFields, target: string, limit: number): Scenario => ({
+	name,
+	tag,
+	withInput: true,
+	work: (sandboxUrl) => ({ hellotext: hellotextNode(hellotextParameters.createProfile(fields)), httpRequest: httpCreateProfile(sandboxUrl, fields) }),
+	prepare: async (sandbox) => void (await sandbox.admin('POST', '/reset')),
+	check: async (_side, { items, stats, sandbox }) => {
+		const posts = stats.routes['POST /v1/profiles'] ?? 0;
+		if (posts !== CREATES || stats.requests !== CREATES) return `${stats.requests} requests (${posts} POST /v1/profiles), expected ${CREATES}`;
+		if (stats.statuses['200'] !== CREATES) return `statuses ${JSON.stringify(stats.statuses)}`;
+		if (items.length !== CREATES || items.some((item) => typeof item.id !== 'string')) return `${items.length} items out, expected ${CREATES} with an id`;
+		const stored = await sandbox.objects('profiles');
+		const wanted = new Set(Array.from({ length: CREATES }, (_, n) => JSON.stringify(expected(n))));
+		const got = new Set(stored.map((p) => JSON.stringify({ first_name: p.first_name, email: (p.emails as string[])[0] })));
+		if (stored.length !== CREATES || got.size !== wanted.size || [...wanted].some((w) => !got.has(w))) {
+			return `the sandbox holds ${stored.length} profiles, not the ${CREATES} expected (e.g. ${[...got][0]})`;
+		}
+		return undefined;
+	},
+	target,
+	meets: (ratio, hellotext) => ratio <= limit && hellotext.peakInFlight === HELLOTEXT_BOUND,
+});
+
+const SCENARIOS: Scenario[] = [
+	createScenario(
+		`${CREATES.toLocaleString('en')} creates, 2 expressions per item`,
+		'CreateExpr',
+		FROM_ITEM,
+		inputItem,
+		`<= 1.5x HTTP Request, ${HELLOTEXT_BOUND} in flight`,
+		1.5,
+	),
+	createScenario(
+		`${CREATES.toLocaleString('en')} creates, fixed values`,
+		'CreateFixed',
+		FIXED,
+		() => FIXED,
+		`<= 1.0x HTTP Request, ${HELLOTEXT_BOUND} in flight`,
+		1.0,
+	),
+	{
+		name: `Return All, ${PROFILES.toLocaleString('en')} profiles`,
+		tag: 'ListAll',
+		withInput: false,
+		work: (sandboxUrl) => ({ hellotext: hellotextNode(hellotextParameters.listAllProfiles()), httpRequest: httpListAllProfiles(sandboxUrl) }),
+		prepare: async (sandbox) => {
+			await sandbox.admin('POST', '/reset');
+			await sandbox.admin('POST', '/profiles', { count: PROFILES });
+		},
+		check: async (side, { items, stats }) => {
+			const pages = Math.floor(PROFILES / PAGE) + 1;
+			const gets = stats.routes['GET /v1/profiles'] ?? 0;
+			if (gets !== pages || stats.requests !== pages) return `${stats.requests} requests (${gets} GET /v1/profiles), expected ${pages}`;
+			// The HTTP Request node outputs one item per page; the Hellotext node one per profile.
+			const profiles = side === 'httpRequest' ? items.flatMap((page) => page.profiles as Array<Record<string, unknown>>) : items;
+			if (side === 'httpRequest' && items.length !== pages) return `${items.length} page items out, expected ${pages}`;
+			const ids = new Set(profiles.map((p) => p.id));
+			if (profiles.length !== PROFILES || ids.size !== PROFILES) return `${profiles.length} profiles out (${ids.size} distinct), expected ${PROFILES}`;
+			return undefined;
+		},
+		target: '<= 1.0x HTTP Request',
+		meets: (ratio) => ratio <= 1.0,
+	},
+];
+
+// ---- processes -----------------------------------------------------------------------------------
+
+interface Finished {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+/**
+ * Runs a command with its output going to files, not pipes: `n8n execute` calls process.exit()
+ * right after printing the run, and Node writes to a pipe asynchronously, so a large run printed
+ * into a pipe is cut off (at about 7 MB here); writes to a file are synchronous.
+ */
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 600_000): Promise<Finished> {
+	const dir = mkdtempSync(path.join(tmpdir(), 'hellotext-bench-output-'));
+	const files = { stdout: path.join(dir, 'stdout'), stderr: path.join(dir, 'stderr') };
+	const fds = { stdout: openSync(files.stdout, 'w'), stderr: openSync(files.stderr, 'w') };
+	try {
+		const start = performance.now();
+		const code = await new Promise<number | null>((resolve, reject) => {
+			const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', fds.stdout, fds.stderr] });
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('error', reject);
+			child.on('close', (exitCode) => {
+				clearTimeout(timer);
+				resolve(exitCode);
+			});
+		});
+		const ms = performance.now() - start;
+		return { code, stdout: readFileSync(files.stdout, 'utf8'), stderr: readFileSync(files.stderr, 'utf8'), ms };
+	} finally {
+		closeSync(fds.stdout);
+		closeSync(fds.stderr);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+async function runChecked(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Finished> {
+	const result = await run(command, args, env);
+	if (result.code !== 0) {
+		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
+		throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.code}:\n${tail}`);
+	}
+	return result;
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The sandbox in its own process (`node test/sandbox/cli.ts`), driven through its admin routes. */
+class Sandbox {
+	private constructor(
+		readonly url: string,
+		private readonly stopProcess: () => void,
+	) {}
+
+	static async start(): Promise<Sandbox> {
+		// Port 0: the sandbox takes a free port and prints its URL.
+		const child = spawn(process.execPath, [SANDBOX_CLI, '--port', '0', '--token', TOKEN, '--empty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		const url = await new Promise<string>((resolve, reject) => {
+			const onData = (chunk: Buffer) => {
+				output += chunk.toString('utf8');
+				const match = /listening on (http\S+)/.exec(output);
+				if (match) resolve(match[1]);
+			};
+			child.stdout.on('data', onData);
+			child.stderr.on('data', onData);
+			child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}:\n${output}`)));
+		});
+		return new Sandbox(url, () => child.kill('SIGTERM'));
+	}
+
+	async admin<T = unknown>(method: string, route: string, body?: object): Promise<T> {
+		const response = await fetch(`${this.url}${ADMIN_PREFIX}${route}`, {
+			method,
+			headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		if (!response.ok) throw new Error(`${method} ${ADMIN_PREFIX}${route} -> ${response.status}: ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
+	stats = () => this.admin<SandboxStats>('GET', '/stats');
+	objects = async (collection: string) => (await this.admin<{ objects: Array<Record<string, unknown>> }>('GET', `/collections/${collection}`)).objects;
+	stop = () => this.stopProcess();
+}
+
+/** A throw-away n8n user folder with this package installed from its tarball, credentials and workflows imported. */
+class N8nInstance {
+	private constructor(readonly userFolder: string) {}
+
+	static async create(sandbox: Sandbox, build: boolean, log: (line: string) => void): Promise<N8nInstance> {
+		if (build) {
+			log('building the package...');
+			await runChecked('npm', ['run', 'build']);
+		}
+		log('n8n (installs it into the cache when missing)...');
+		await runChecked('bash', [N8N_SCRIPT, 'install']);
+		const instance = new N8nInstance(mkdtempSync(path.join(tmpdir(), 'hellotext-bench-n8n-')));
+		try {
+			log(`packing the package and installing it into ${instance.userFolder}...`);
+			await runChecked('bash', [N8N_SCRIPT, 'install-package', instance.userFolder]);
+			const imports = path.join(instance.userFolder, 'import');
+			mkdirSync(path.join(imports, 'workflows'), { recursive: true });
+			writeFileSync(
+				path.join(imports, 'credentials.json'),
+				JSON.stringify([
+					{ ...CREDENTIALS.hellotext, type: 'hellotextApi', data: { token: TOKEN, baseUrl: sandbox.url } },
+					// What a user of the HTTP Request node sets up for a bearer-token API.
+					{ ...CREDENTIALS.headerAuth, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${TOKEN}` } },
+				]),
+			);
+			for (const scenario of SCENARIOS) {
+				for (const data of scenarioWorkflows(scenario, sandbox.url)) writeFileSync(path.join(imports, 'workflows', `${data.id}.json`), JSON.stringify(data));
+			}
+			log('importing credentials and workflows (the first n8n command creates the database)...');
+			const imported = await instance.n8n(['import:credentials', `--input=${path.join(imports, 'credentials.json')}`]);
+			const workflows = await instance.n8n(['import:workflow', '--separate', `--input=${path.join(imports, 'workflows')}`]);
+			log(`imported: n8n import:credentials ${seconds(imported.ms)}, import:workflow ${seconds(workflows.ms)}`);
+			return instance;
+		} catch (error) {
+			instance.remove();
+			throw error;
+		}
+	}
+
+	/** `n8n <args>` with this user folder; its own task-broker port, clear of any other n8n. */
+	async n8n(args: string[]): Promise<Finished> {
+		const env = {
+			...process.env,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			// Every run then does the same work after the nodes: no execution stored in the database.
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+		};
+		return await runChecked('bash', [N8N_SCRIPT, 'n8n', this.userFolder, ...args], env);
+	}
+
+	/** Runs a workflow; returns the work node's executionTime and output items, and the process's wall time. */
+	async execute(workflowId: string, nodeName: string): Promise<NodeRun> {
+		const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const run = parseRunOutput(result.stdout);
+		const nodeRun = run.data?.resultData?.runData?.[nodeName]?.[0];
+		if (!nodeRun) throw new Error(`no run data for "${nodeName}" in the output of n8n execute --id=${workflowId}`);
+		if (nodeRun.error) throw new Error(`"${nodeName}" failed: ${JSON.stringify(nodeRun.error).slice(0, 2000)}`);
+		return { executionMs: nodeRun.executionTime, processMs: result.ms, items: (nodeRun.data?.main?.[0] ?? []).map((item) => item.json) };
+	}
+
+	remove(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+interface ExecuteOutput {
+	data?: {
+		resultData?: {
+			runData?: Record<string, Array<{ executionTime: number; error?: unknown; data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		};
+	};
+}
+
+/**
+ * `n8n execute --rawOutput` prints the run (IRun) as indented JSON, but n8n's logger writes to the
+ * same stdout before and after it: take the block from the first line that is just `{` to the last
+ * line that is just `}`.
+ */
+function parseRunOutput(stdout: string): ExecuteOutput {
+	const start = stdout.startsWith('{\n') ? 0 : stdout.indexOf('\n{\n') + 1;
+	const end = stdout.lastIndexOf('\n}');
+	if (start <= 0 && !stdout.startsWith('{\n')) throw new Error(`no run data in the output of n8n execute:\n${stdout.slice(-2000)}`);
+	return JSON.parse(stdout.slice(start, end + 2)) as ExecuteOutput;
+}
+
+// ---- the bench -----------------------------------------------------------------------------------
+
+const stats = (values: number[]): Stats => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+};
+
+export async function benchRealN8n(options: RealN8nOptions = {}): Promise<RealN8nRow[]> {
+	const runs = options.runs ?? RUNS;
+	const log = options.log ?? (() => {});
+	const scenarios = SCENARIOS.filter((scenario) => !options.scenarios || options.scenarios.includes(scenario.tag));
+	const sandbox = await Sandbox.start();
+	let instance: N8nInstance | undefined;
+	try {
+		instance = await N8nInstance.create(sandbox, options.build ?? true, log);
+		const rows: RealN8nRow[] = [];
+		for (const scenario of scenarios) {
+			// Timings and counts only: not 10,000 profiles per run.
+			const results: Record<Side, Array<{ executionMs: number; processMs: number; stats: SandboxStats; items: number }>> = { hellotext: [], httpRequest: [] };
+			const problems = new Set<string>();
+			for (let i = 0; i < runs; i++) {
+				for (const side of SIDES) {
+					await scenario.prepare(sandbox);
+					const result = { ...(await instance.execute(workflowId(scenario, side), NODE_NAME[side])), stats: await sandbox.stats(), sandbox };
+					const problem = await scenario.check(side, result);
+					if (problem) problems.add(`${NODE_NAME[side]}: ${problem}`);
+					log(
+						`${scenario.name}, ${NODE_NAME[side]}, run ${i + 1}/${runs}: node ${Math.round(result.executionMs)} ms, ` +
+							`n8n execute ${Math.round(result.processMs)} ms, ${result.stats.requests} requests, ` +
+							`peak ${result.stats.peakInFlight} in flight, ${result.items.length} items${problem ? `, WRONG: ${problem}` : ''}`,
+					);
+					results[side].push({ executionMs: result.executionMs, processMs: result.processMs, stats: result.stats, items: result.items.length });
+				}
+			}
+			const column = (side: Side): NodeColumn => {
+				const sideRuns = results[side];
+				const last = sideRuns[sideRuns.length - 1];
+				return {
+					executionMs: stats(sideRuns.map((r) => r.executionMs)),
+					processMs: stats(sideRuns.map((r) => r.processMs)),
+					requests: last.stats.requests,
+					peakInFlight: Math.max(...sideRuns.map((r) => r.stats.peakInFlight)),
+					items: last.items,
+				};
+			};
+			const hellotext = column('hellotext');
+			const httpRequest = column('httpRequest');
+			const ratio = hellotext.executionMs.median / httpRequest.executionMs.median;
+			rows.push({
+				scenario: scenario.name,
+				hellotext,
+				httpRequest,
+				ratio,
+				target: scenario.target,
+				met: problems.size === 0 && scenario.meets(ratio, hellotext),
+				note: problems.size ? [...problems].join('; ') : undefined,
+			});
+		}
+		return rows;
+	} finally {
+		instance?.remove();
+		sandbox.stop();
+	}
+}
+
+const round = (n: number) => Math.round(n);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The n8n version scripts/n8n.sh pins. */
+export const pinnedN8nVersion = () => execFileSync('bash', ['-c', 'source "$1" && echo "$N8N_VERSION"', 'bash', N8N_SCRIPT], { encoding: 'utf8' }).trim();
+const range = (s: Stats) => `${round(s.median)} (${round(s.min)}-${round(s.max)})`;
+
+/** The rows as a markdown table: node executionTime median (min-max), then process wall time. */
+export function realN8nTable(rows: RealN8nRow[]): string {
+	const header = [
+		'scenario',
+		'Hellotext node ms',
+		'HTTP Request node ms',
+		'ratio',
+		'requests (Hellotext / HTTP)',
+		'peak in flight (Hellotext / HTTP)',
+		'n8n execute ms (Hellotext / HTTP)',
+		'target',
+		'met',
+	];
+	const lines = rows.map((r) => [
+		r.scenario,
+		range(r.hellotext.executionMs),
+		range(r.httpRequest.executionMs),
+		`${r.ratio.toFixed(2)}x`,
+		`${r.hellotext.requests} / ${r.httpRequest.requests}`,
+		`${r.hellotext.peakInFlight} / ${r.httpRequest.peakInFlight}`,
+		`${round(r.hellotext.processMs.median)} / ${round(r.httpRequest.processMs.median)}`,
+		r.target,
+		r.met ? 'yes' : 'NO',
+	]);
+	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+}
+
+if (require.main === module) {
+	const started = performance.now();
+	const log = (line: string) => console.error(`[${Math.round((performance.now() - started) / 1000)} s] ${line}`);
+	benchRealN8n({ build: !process.env.BENCH_NO_BUILD, log, scenarios: process.env.BENCH_N8N_SCENARIOS?.split(',') })
+		.then((rows) => {
+			console.log(
+				`\nHellotext node vs HTTP Request node in n8n ${pinnedN8nVersion()} (n8n execute), ${new Date().toISOString().slice(0, 10)}, ` +
+					`${cpus().length} cores, Node ${process.version}: the node's executionTime, median (min-max) of ${RUNS} runs\n`,
+			);
+			console.log(realN8nTable(rows));
+			for (const row of rows) if (row.note) console.log(`\n${row.scenario}: ${row.note}`);
+			const perProcess = rows.flatMap((row) => [row.hellotext.processMs, row.httpRequest.processMs]);
+			console.log(
+				`\n${perProcess.length * RUNS} n8n execute runs, ${seconds(Math.min(...perProcess.map((s) => s.min)))} to ` +
+					`${seconds(Math.max(...perProcess.map((s) => s.max)))} each; total ${seconds(performance.now() - started)}`,
+			);
+			if (rows.some((row) => row.note)) process.exitCode = 1;
+		})
+		.catch((error) => {
+			console.error(error);
+			process.exit(1);
+		});
+}

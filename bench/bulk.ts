@@ -15,6 +15,11 @@ interface BulkScenario {
 	parameters: IDataObject;
 	/** The same request for one item, for the fetch floor. */
 	floorRequest: (item: IDataObject) => { method: string; path: string; body?: IDataObject };
+	/**
+	 * How long the sandbox takes to answer. On loopback it answers faster than a node prepares its
+	 * next request, so no bound is ever reached; a real API's latency shows the bound at work.
+	 */
+	latencyMs?: number;
 }
 
 const BULK_ITEMS = 1000;
@@ -41,6 +46,13 @@ export function bulkScenarios(sb: HellotextSandbox): BulkScenario[] {
 			seed: people,
 			parameters: { resource: 'profile', operation: 'create', first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' },
 			floorRequest: (item) => ({ method: 'POST', path: '/v1/profiles', body: { first_name: item.first_name, email: item.email } }),
+		},
+		{
+			scenario: 'Profile > Create, 2 expressions, API answering in 20 ms',
+			seed: people,
+			parameters: { resource: 'profile', operation: 'create', first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' },
+			floorRequest: (item) => ({ method: 'POST', path: '/v1/profiles', body: { first_name: item.first_name, email: item.email } }),
+			latencyMs: 20,
 		},
 		{
 			scenario: 'List > Add Profile, {{ $json.id }}',
@@ -103,6 +115,7 @@ export async function benchBulk(engine: Engine, sb: HellotextSandbox, bulk: Bulk
 	for (let run = 0; run < runs; run++) {
 		sb.reset();
 		const items = bulk.seed();
+		sb.latencyMs = bulk.latencyMs ?? 0;
 		sb.requests = [];
 		sb.peakInFlight = 0;
 		const result = await timed(async () => await engine.run(bulk.parameters, items));
@@ -115,6 +128,7 @@ export async function benchBulk(engine: Engine, sb: HellotextSandbox, bulk: Bulk
 		requests = sb.requests.length;
 		sb.reset();
 		const floorItems = bulk.seed();
+		sb.latencyMs = bulk.latencyMs ?? 0;
 		floorTimes.push((await timed(async () => await floorBulk(sb, floorItems, bulk.floorRequest, BULK_BOUND))).ms);
 	}
 	const ratio = stats(times).median / stats(floorTimes).median;
@@ -126,8 +140,14 @@ export async function benchBulk(engine: Engine, sb: HellotextSandbox, bulk: Bulk
 		floorWallMs: stats(floorTimes),
 		ratio,
 		peakRssMb: peakRss,
-		target: `${BULK_ITEMS} requests, at most ${BULK_BOUND} in flight`,
-		met: errors === 0 && outputs === BULK_ITEMS && requests === BULK_ITEMS && peakInFlight <= BULK_BOUND,
+		target: bulk.latencyMs
+			? `${BULK_ITEMS} requests, ${BULK_BOUND} in flight, wall <= 1.2x floor`
+			: `${BULK_ITEMS} requests, at most ${BULK_BOUND} in flight`,
+		met:
+			errors === 0 &&
+			outputs === BULK_ITEMS &&
+			requests === BULK_ITEMS &&
+			(bulk.latencyMs ? peakInFlight === BULK_BOUND && ratio <= 1.2 : peakInFlight <= BULK_BOUND),
 		note: `peak in flight seen by the sandbox: ${peakInFlight}; RSS grew by at most ${Math.round(growth)} MB during a run`,
 	};
 }

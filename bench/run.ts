@@ -9,19 +9,15 @@ import { Expression, type IDataObject } from 'n8n-workflow';
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 import { Engine } from '../test/harness/engine';
 import { createSandbox, type HellotextSandbox } from '../test/sandbox/index.ts';
+import { seedProfiles } from '../test/sandbox/seed.ts';
 import { benchBulk, bulkScenarios } from './bulk.ts';
 import { PollSession, repeat, stats, timed, TRIGGER, type Row } from './measure.ts';
+import { benchRealN8n, pinnedN8nVersion, realN8nTable, type RealN8nRow } from './realN8n.ts';
 import { benchTriggerBacklog } from './triggerBacklog.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const round = (n: number) => Math.round(n * 10) / 10;
-function seedProfiles(sb: HellotextSandbox, count: number) {
-	for (let i = 0; i < count; i++) {
-		sb.call('POST', '/v1/profiles', { first_name: `P${i}`, last_name: 'Bench', email: `p${i}@example.com` });
-	}
-}
-
 /** The floor for listing: fetch pages by hand, exactly the requests a careful script makes. */
 async function floorList(sb: HellotextSandbox, wanted: number) {
 	const items: unknown[] = [];
@@ -158,10 +154,15 @@ async function main() {
 
 	rows.push(await benchTriggerBacklog(engine, sb, RUNS));
 	await sb.stop();
-	report(rows);
+
+	// 5. The same work in a real n8n (the pinned one), beside n8n's HTTP Request node.
+	const inN8n = process.env.BENCH_SKIP_N8N
+		? []
+		: await benchRealN8n({ runs: RUNS, log: (line) => console.error(`[n8n] ${line}`) });
+	report(rows, inN8n);
 }
 
-function report(rows: Row[]) {
+function report(rows: Row[], inN8n: RealN8nRow[]) {
 	const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 	const header = ['scenario', 'requests', 'floor req', 'wall ms (min/med/max)', 'floor ms (min/med/max)', 'ratio', 'peak RSS MB', 'target', 'met'];
 	const lines = rows.map((r) => [
@@ -184,8 +185,13 @@ function report(rows: Row[]) {
 	console.log(`Hellotext node benchmark, ${date}, ${machine}, ${RUNS} runs each (median)\n`);
 	console.log(table);
 	for (const r of rows) if (r.note) console.log(`\n${r.scenario}: ${r.note}`);
+	if (inN8n.length > 0) {
+		console.log(`\nIn n8n ${pinnedN8nVersion()} (n8n execute), side by side with n8n's HTTP Request node, runs interleaved:\n`);
+		console.log(realN8nTable(inN8n));
+		for (const r of inN8n) if (r.note) console.log(`\n${r.scenario}: ${r.note}`);
+	}
 	mkdirSync('bench/results', { recursive: true });
-	writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, runs: RUNS, rows }, null, 2));
+	writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, runs: RUNS, rows, inN8n }, null, 2));
 	console.log('\nwritten: bench/results/latest.json');
 }
 

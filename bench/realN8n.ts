@@ -24,7 +24,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CREATES = 1_000;
 const PROFILES = 10_000;
 const PAGE = 100;
-/** The Hellotext node's default bound on requests in flight. */
 const CREDENTIALS = {
 	hellotext: { id: 'benchHellotextAp', name: 'Hellotext (bench)' },
 	headerAuth: { id: 'benchHeaderAuth1', name: 'Hellotext header auth (bench)' },

@@ -114,6 +114,19 @@ describe('Profile', () => {
 		expect(stored.phones).toEqual(['+59899000002', '+59899000001']);
 	});
 
+	it('Update with Subscribe sends subscribe with the changes, and the profile is subscribed', async () => {
+		const id = createProfile({ first_name: 'Ada' });
+		expect(profile(id).state).toBe('unconfirmed');
+		await env.engine.run({
+			resource: 'profile',
+			operation: 'update',
+			profileId: locator(id),
+			profileUpdateFields: { first_name: 'Ada L', subscribe: true },
+		});
+		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', body: { first_name: 'Ada L', subscribe: true } });
+		expect(profile(id).state).toBe('subscribed');
+	});
+
 	it('Update with an empty list selection removes the profile from every list', async () => {
 		const id = createProfile({ lists: ['A', 'B'] });
 		await env.engine.run({ resource: 'profile', operation: 'update', profileId: locator(id), profileUpdateFields: { lists: [] } });

@@ -150,6 +150,8 @@ export function registerProfiles(sb: HellotextSandbox): void {
 	sb.route('PATCH', '/v1/profiles/:id', ({ params, body }) => {
 		const profile = sb.get('profiles', params.id, 'profile');
 		apply(profile, body);
+		// Update takes Create's parameters (endpoints.md), subscribe among them; false changes nothing.
+		if (body.subscribe === true || body.subscribe === 'true') profile.state = 'subscribed';
 		return { id: profile.id, updated: true };
 	});
 	sb.route('DELETE', '/v1/profiles/:id', ({ params }) => sb.remove('profiles', params.id, 'profile'));

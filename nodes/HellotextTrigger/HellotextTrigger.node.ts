@@ -110,20 +110,37 @@ export class HellotextTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			return [this.helpers.returnJsonArray([await sample(this, stream)])];
 		}
-
-		const staticData = this.getWorkflowStaticData('node');
-		const saved = staticData.position as Position | undefined;
-		if (saved?.fingerprint !== stream.fingerprint) {
-			// First activation, or the stream or its filters changed: start from where it stands now.
-			staticData.position = positionAt(await firstPage(this, stream), 0, stream.fingerprint);
-			return null;
+		// n8n starts a poll on every tick without waiting for the one before: two polls of this node
+		// would read the same position and emit the same objects. The later one stands down; the
+		// running one delivers, and whatever it leaves is the next tick's.
+		const key = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
+		if (pollsRunning.has(key)) return null;
+		pollsRunning.add(key);
+		try {
+			return await pollFrom(this, stream);
+		} finally {
+			pollsRunning.delete(key);
 		}
-
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const cap = Math.max(1, Math.floor(Number(options.maxItems ?? DEFAULT_MAX_ITEMS) || DEFAULT_MAX_ITEMS));
-		const { emitted, position } = await catchUp(this, stream, saved, cap);
-		// A fresh object, so that n8n notices the change (it saves only when this poll emits).
-		if (JSON.stringify(position) !== JSON.stringify(saved)) staticData.position = position;
-		return emitted.length > 0 ? [this.helpers.returnJsonArray(emitted)] : null;
 	}
+}
+
+/** The polls of active triggers running in this process now, by workflow and node. */
+const pollsRunning = new Set<string>();
+
+/** One poll of an active trigger: activation, or what arrived since the saved position. */
+async function pollFrom(context: IPollFunctions, stream: Stream): Promise<INodeExecutionData[][] | null> {
+	const staticData = context.getWorkflowStaticData('node');
+	const saved = staticData.position as Position | undefined;
+	if (saved?.fingerprint !== stream.fingerprint) {
+		// First activation, or the stream or its filters changed: start from where it stands now.
+		staticData.position = positionAt(await firstPage(context, stream), 0, stream.fingerprint);
+		return null;
+	}
+
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const cap = Math.max(1, Math.floor(Number(options.maxItems ?? DEFAULT_MAX_ITEMS) || DEFAULT_MAX_ITEMS));
+	const { emitted, position } = await catchUp(context, stream, saved, cap);
+	// A fresh object, so that n8n notices the change (it saves only when this poll emits).
+	if (JSON.stringify(position) !== JSON.stringify(saved)) staticData.position = position;
+	return emitted.length > 0 ? [context.helpers.returnJsonArray(emitted)] : null;
 }

@@ -252,8 +252,9 @@ export class Engine {
 		type: string,
 		staticData: IDataObject,
 		mode: WorkflowExecuteMode = 'trigger',
+		extra: Partial<INode> = {},
 	): PollContext {
-		const node = this.node(parameters, { name: 'Hellotext Trigger' }, type);
+		const node = this.node(parameters, { name: 'Hellotext Trigger', ...extra }, type);
 		const workflow = new Workflow({
 			id: 'wf-1',
 			nodes: [node],

@@ -59,16 +59,18 @@ export class TriggerSession {
 		private parameters: INodeParameters,
 		/** The engine whose credential the polls use; swap it to change the token. */
 		public engine: Engine = env.engine,
+		/** The trigger node's id (its workflow is always wf-1). */
+		private readonly nodeId = 'node-1',
 	) {}
 
 	private context(mode: WorkflowExecuteMode): PollContext {
 		if (mode === 'manual') {
 			// "Fetch Test Event" runs on the editor's copy of the workflow: never saved.
-			return this.engine.pollContext(this.parameters, TRIGGER_TYPE, this.live, 'manual');
+			return this.engine.pollContext(this.parameters, TRIGGER_TYPE, this.live, 'manual', { id: this.nodeId });
 		}
 		if (!this.workflow) {
 			this.live = copy(this.saved ?? {});
-			const context = this.engine.pollContext(this.parameters, TRIGGER_TYPE, this.live, mode);
+			const context = this.engine.pollContext(this.parameters, TRIGGER_TYPE, this.live, mode, { id: this.nodeId });
 			this.workflow = (context as unknown as { workflow: Workflow }).workflow;
 			return context;
 		}

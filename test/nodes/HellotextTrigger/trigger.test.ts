@@ -328,6 +328,41 @@ describe('Hellotext Trigger', () => {
 		});
 	});
 
+	describe('overlapping polls (n8n starts one per tick, without waiting for the last)', () => {
+		it('a poll that starts while another of the same node runs stands down: each object once', async () => {
+			const trigger = await activated(events());
+			const fresh = insertEvents(250);
+			env.sandbox.latencyMs = 30; // the first poll's three pages take a while
+			const [first, second] = await Promise.all([trigger.poll(), trigger.poll()]);
+			env.sandbox.latencyMs = 0;
+			expect(ids(first.items)).toEqual(fresh);
+			expect(second.items).toBeNull();
+			expect(second.error).toBeUndefined();
+			const later = insertEvents(2);
+			expect(ids((await trigger.poll()).items)).toEqual(later);
+		});
+
+		it('a failed poll does not keep the next ones out', async () => {
+			const trigger = await activated(events());
+			env.sandbox.faults.push({ path: EVENTS, status: 401, times: 1 });
+			expect((await trigger.poll()).error).toBeDefined();
+			const fresh = insertEvents(3);
+			expect(ids((await trigger.poll()).items)).toEqual(fresh);
+		});
+
+		it('polls of another trigger node are not held back', async () => {
+			const a = await activated(events());
+			const b = await activated(new TriggerSession(env, { triggerOn: 'profile' }, env.engine, 'node-2'));
+			const freshEvents = insertEvents(2);
+			const freshProfiles = insertProfiles(2);
+			env.sandbox.latencyMs = 30;
+			const [fromA, fromB] = await Promise.all([a.poll(), b.poll()]);
+			env.sandbox.latencyMs = 0;
+			expect(ids(fromA.items)).toEqual(freshEvents);
+			expect(ids(fromB.items)).toEqual(freshProfiles);
+		});
+	});
+
 	describe('manual run (Fetch Test Event)', () => {
 		it('returns the newest object and never reads or writes the position', async () => {
 			const [, newest] = insertProfiles(2);

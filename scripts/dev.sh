@@ -3,7 +3,7 @@
 # (pinned version, installed once into a cache folder outside the repository) with this package
 # loaded, a Hellotext credential pointing at the sandbox and the example workflows imported.
 #   npm run dev                 everything; Ctrl+C stops n8n and the sandbox
-#   scripts/dev.sh --install    only install n8n into the cache
+#   scripts/dev.sh --install    only install n8n into the cache; prints the folder it is in
 #   npm run dev -- --no-build   use the dist/ that is there
 # Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
 # Run it through scripts/with-node24.sh (npm run dev does): n8n 2.x needs Node 24.
@@ -32,7 +32,10 @@ install_n8n() {
 }
 
 install_n8n
-[ "${1:-}" = "--install" ] && exit 0
+if [ "${1:-}" = "--install" ]; then
+	echo "$n8n_dir"
+	exit 0
+fi
 
 n8n_port="${N8N_PORT:-5678}"
 sandbox_port="${SANDBOX_PORT:-4010}"
@@ -61,25 +64,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1. Build, pack, and install the tarball where n8n installs community packages
-#    (<user folder>/.n8n/nodes/node_modules): n8n loads it with the loader it uses for a package
-#    installed from Settings > Community nodes, under its real name (n8n-nodes-hellotext.*).
+# 1. Build, and install the packed tarball as a community package (scripts/install-package.sh).
 if [ "${1:-}" != "--no-build" ]; then
 	echo "Building the package..." >&2
 	npm run build >&2
 fi
-[ -d dist ] || { echo "dist/ is missing: run npm run build." >&2; exit 1; }
-nodes_dir="$N8N_USER_FOLDER/.n8n/nodes"
-package_dir="$nodes_dir/node_modules/n8n-nodes-hellotext"
-work=$(mktemp -d)
-tarball=$(npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)
-rm -rf "$package_dir"
-mkdir -p "$package_dir"
-tar -xzf "$work/$tarball" -C "$package_dir" --strip-components=1
-rm -rf "$work"
-# The peer dependency, as n8n provides it: n8n's own n8n-workflow.
-ln -sfn "$n8n_dir/node_modules/n8n-workflow" "$nodes_dir/node_modules/n8n-workflow"
-[ -f "$nodes_dir/package.json" ] || echo '{ "name": "installed-nodes", "private": true }' >"$nodes_dir/package.json"
+scripts/install-package.sh "$n8n_dir" "$N8N_USER_FOLDER"
 
 # 2. The sandbox, seeded with demo data.
 sandbox_log="$cache/sandbox.log"

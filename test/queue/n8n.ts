@@ -72,6 +72,9 @@ export function mainInstance(cluster: Cluster, dir: string, ports: { http: numbe
 		env: {
 			...sharedEnvironment(cluster),
 			N8N_USER_FOLDER: userFolder,
+			// The main instance's polls and hand-offs, with times, for a look after a failure.
+			N8N_LOG_LEVEL: 'debug',
+			NO_COLOR: '1',
 			N8N_PORT: String(ports.http),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',

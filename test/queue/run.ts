@@ -9,8 +9,8 @@
 //      back from PostgreSQL.
 //   B. A webhook -> Code (1,000 items) -> Profile > Create with expressions, on a worker: 1,000
 //      profiles created once, with at most the node's bound (5) of requests in flight.
-// Prints one summary line and exits non-zero on any miss. QUEUE_TEST_KEEP=1 keeps the temporary
-// folder (logs, data) for a look afterwards.
+// Prints one summary line and exits non-zero on any miss. On a miss, or with QUEUE_TEST_KEEP=1, it
+// keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -343,11 +343,18 @@ async function main(): Promise<number> {
 	const work = mkdtempSync(path.join(tmpdir(), 'hellotext-queue-'));
 	// PostgreSQL runs as its own user and must reach its folder inside.
 	chmodSync(work, 0o755);
+	let keep = process.env.QUEUE_TEST_KEEP === '1';
 	onCleanup('temporary folder', async () => {
-		if (process.env.QUEUE_TEST_KEEP === '1') log(`kept ${work}`);
+		if (keep) log(`kept ${work}`);
 		else rmSync(work, { recursive: true, force: true });
 	});
 	let setup: Setup | undefined;
+	const keepForALook = async () => {
+		keep = true;
+		for (const [name, sandbox] of Object.entries({ events: setup?.events, bulk: setup?.bulk })) {
+			if (sandbox) writeFileSync(path.join(work, `sandbox-${name}-requests.json`), JSON.stringify(await sandbox.requests().catch((e) => String(e))));
+		}
+	};
 	try {
 		setup = await setUp(work);
 		const trigger = await scenarioTrigger(setup);
@@ -362,6 +369,7 @@ async function main(): Promise<number> {
 			`B bulk: ${bulk.created} profiles created, ${bulk.missing} missing, ${bulk.duplicates} duplicates, ${bulk.posts} POSTs, peak ${bulk.peakInFlight} in flight (bound ${IN_FLIGHT_BOUND}) on ${where.bulkOn} | ` +
 			`wall ${elapsedSeconds().toFixed(0)}s`;
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
+		if (failures.length) await keepForALook();
 		process.stdout.write(`${summary}\n`);
 		return failures.length ? 1 : 0;
 	} catch (error) {
@@ -370,6 +378,7 @@ async function main(): Promise<number> {
 			for (const instance of [setup.main, ...setup.workers]) process.stderr.write(`\n--- ${instance.name} log (end) ---\n${tail(instance.logFile)}\n`);
 		}
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
+		await keepForALook();
 		process.stdout.write(`test:queue FAIL: ${(error as Error).message.split('\n')[0]} | wall ${elapsedSeconds().toFixed(0)}s\n`);
 		return 1;
 	} finally {

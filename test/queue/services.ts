@@ -241,6 +241,8 @@ export interface Sandbox {
 	request: <T>(method: string, route: string, body?: unknown) => Promise<T>;
 	stats: () => Promise<SandboxStats>;
 	objects: <T>(collection: string) => Promise<T[]>;
+	/** The request log, for a look after a failure. */
+	requests: () => Promise<unknown[]>;
 }
 
 export async function startSandbox(name: string, root: string, logFile: string, options: { latencyMs?: number } = {}): Promise<Sandbox> {
@@ -265,5 +267,6 @@ export async function startSandbox(name: string, root: string, logFile: string, 
 		request,
 		stats: () => request<SandboxStats>('GET', '/__sandbox/stats'),
 		objects: <T>(collection: string) => request<T[]>('GET', `/__sandbox/objects/${collection}`),
+		requests: () => request<unknown[]>('GET', '/__sandbox/requests'),
 	};
 }

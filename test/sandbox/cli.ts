@@ -5,6 +5,7 @@
 // another process, as `npm run test:queue` does:
 //   GET /__sandbox/stats                  requests in flight now and at most, requests by route and status
 //   GET /__sandbox/objects/:collection    every stored object of a collection (profiles, events, ...)
+//   GET /__sandbox/requests               the request log: method, path, query, body, status, arrival (ms)
 import { createSandbox } from './index.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -30,6 +31,11 @@ sandbox.route('GET', `${ADMIN}stats`, () => {
 	return { inFlight: sandbox.inFlight - 1, peakInFlight: sandbox.peakInFlight, requests };
 });
 sandbox.route('GET', `${ADMIN}objects/:collection`, ({ params }) => sandbox.collection(params.collection));
+sandbox.route('GET', `${ADMIN}requests`, () =>
+	sandbox.requests
+		.filter(({ path }) => !path.startsWith(ADMIN))
+		.map(({ method, path, query, body, status, at }) => ({ method, path, query, body: body ?? null, status: status ?? null, at: at ?? null })),
+);
 
 const url = await sandbox.start(Number(option('port') ?? 4010), option('host') ?? '127.0.0.1');
 process.stdout.write(

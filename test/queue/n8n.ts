@@ -45,6 +45,10 @@ function sharedEnvironment(cluster: Cluster): NodeJS.ProcessEnv {
 		DB_POSTGRESDB_PORT: String(cluster.postgresPort),
 		DB_POSTGRESDB_DATABASE: 'n8n',
 		DB_POSTGRESDB_USER: 'postgres',
+		// n8n keeps 2 connections per instance by default; a worker running several executions at
+		// once (and a busy main instance) then waits for one, and gives up after 20 s: the execution
+		// fails, or the trigger's position is not saved.
+		DB_POSTGRESDB_POOL_SIZE: '10',
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(cluster.redisPort),

@@ -39,6 +39,7 @@ import {
 	BULK_WORKFLOW_ID,
 	bulkWorkflow,
 	expectedBulkProfiles,
+	POLL_EVERY_SECONDS,
 	profileCreateFor,
 	TRIGGER_NODE,
 	TRIGGER_WORKFLOW_ID,
@@ -55,9 +56,9 @@ const BURST_GAP_MS = 3_000;
 /** This burst is tracked while the main instance is down. */
 const DOWN_BURST = 6;
 /** How long main stays down after that burst: longer than a poll interval, so polls are missed. */
-const DOWN_EXTRA_MS = 7_000;
+const DOWN_EXTRA_MS = POLL_EVERY_SECONDS * 1000 + 2_000;
 /** After everything arrived, wait this long (two polls) for a late duplicate to show. */
-const SETTLE_MS = 11_000;
+const SETTLE_MS = 2 * POLL_EVERY_SECONDS * 1000 + 1_000;
 /** The node's default bound on requests in flight per execution (Options > Max Requests in Flight). */
 const IN_FLIGHT_BOUND = 5;
 /** Sandbox B answers after this long, so requests overlap and the bound is what limits them. */

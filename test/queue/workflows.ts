@@ -8,6 +8,13 @@ export const BULK_WORKFLOW_ID = 'queueTestBulkWhk';
 export const TRIGGER_NODE = 'On New Hellotext Event';
 export const BULK_WEBHOOK_PATH = 'hellotext-queue-bulk';
 export const BULK_ITEMS = 1000;
+/**
+ * How often the trigger polls. n8n starts each poll on time even while the previous one still
+ * runs, and two overlapping polls read the same position: when the main instance stalls longer
+ * than this (a loaded machine), the trigger delivers a batch twice. Until the trigger refuses
+ * overlapping polls, a longer interval makes that rarer (and the test slower).
+ */
+export const POLL_EVERY_SECONDS = 5;
 
 export interface Credential {
 	id: string;
@@ -73,19 +80,22 @@ const workflow = (id: string, name: string, nodes: Array<{ name: string }>) => (
 });
 
 /**
- * Scenario A: Hellotext Trigger on new events, polling every 5 s (n8n refuses intervals under a
- * minute, but takes 12 custom crons each firing at one second of the minute), then one Profile >
- * Create per emitted event, the event's id in first_name.
+ * Scenario A: Hellotext Trigger on new events, polling every POLL_EVERY_SECONDS (n8n refuses
+ * intervals under a minute, but takes one custom cron per second of the minute to fire at), then one
+ * Profile > Create per emitted event, the event's id in first_name.
  */
 export function triggerWorkflow(credential: Credential, profileCreate: ProfileCreate) {
-	const everyFiveSeconds = Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` }));
+	const pollTimes = Array.from({ length: 60 / POLL_EVERY_SECONDS }, (_, i) => ({
+		mode: 'custom',
+		cronExpression: `${i * POLL_EVERY_SECONDS} * * * * *`,
+	}));
 	return workflow(TRIGGER_WORKFLOW_ID, 'Queue test: trigger on new events', [
 		node(
 			TRIGGER_NODE,
 			'n8n-nodes-hellotext.hellotextTrigger',
 			1,
 			0,
-			{ pollTimes: { item: everyFiveSeconds }, triggerOn: 'event', actions: [], options: {} },
+			{ pollTimes: { item: pollTimes }, triggerOn: 'event', actions: [], options: {} },
 			{ credentials: credentialRef(credential) },
 		),
 		node('Create Profile per Event', 'n8n-nodes-hellotext.hellotext', 1, 220, profileCreate({ first_name: '={{ $json.id }}' }), {

@@ -3,7 +3,7 @@
 # (pinned version, installed once into a cache folder outside the repository) with this package
 # loaded, a Hellotext credential pointing at the sandbox and the example workflows imported.
 #   npm run dev                 everything; Ctrl+C stops n8n and the sandbox
-#   scripts/dev.sh --install    only install n8n into the cache
+#   scripts/dev.sh --install    only install n8n into the cache; prints the folder it is in
 #   npm run dev -- --no-build   use the dist/ that is there
 # Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
 # Run it through scripts/with-node24.sh (npm run dev does): n8n 2.x needs Node 24.
@@ -15,7 +15,10 @@ repo=$(pwd)
 source scripts/n8n.sh
 
 install_n8n
-[ "${1:-}" = "--install" ] && exit 0
+if [ "${1:-}" = "--install" ]; then
+	echo "$n8n_dir"
+	exit 0
+fi
 
 n8n_port="${N8N_PORT:-5678}"
 sandbox_port="${SANDBOX_PORT:-4010}"

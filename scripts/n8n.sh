@@ -4,7 +4,8 @@
 # becomes a community package and which environment n8n runs with.
 #   source scripts/n8n.sh                        defines the variables and functions below
 #   scripts/n8n.sh install                       installs n8n into the cache (once), prints its binary
-#   scripts/n8n.sh install-package USER_FOLDER   packs dist/ and installs it into USER_FOLDER/.n8n/nodes
+#   scripts/n8n.sh install-package USER_FOLDER...  packs dist/ once and installs it into each
+#                                                USER_FOLDER/.n8n/nodes
 #   scripts/n8n.sh n8n USER_FOLDER ARGS...       runs the pinned n8n with that user folder and the
 #                                                environment below (n8n_environment)
 # Environment: N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext). n8n 2.x needs Node 24: run
@@ -32,23 +33,25 @@ install_n8n() {
 }
 
 # Packs the build output that is there and installs the tarball where n8n installs community
-# packages (<user folder>/.n8n/nodes/node_modules): n8n loads it with the loader it uses for a
-# package installed from Settings > Community nodes, under its real name (n8n-nodes-hellotext.*).
+# packages (<user folder>/.n8n/nodes/node_modules), in each user folder given (queue mode: main and
+# every worker): n8n loads it with the loader it uses for a package installed from Settings >
+# Community nodes, under its real name (n8n-nodes-hellotext.*).
 install_packed_package() {
-	local user_folder="$1"
 	[ -d "$n8n_repo/dist" ] || { echo "dist/ is missing: run npm run build." >&2; return 1; }
-	local nodes_dir="$user_folder/.n8n/nodes"
-	local package_dir="$nodes_dir/node_modules/n8n-nodes-hellotext"
-	local work tarball
+	local work tarball user_folder nodes_dir package_dir
 	work=$(mktemp -d)
 	tarball=$(cd "$n8n_repo" && npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)
-	rm -rf "$package_dir"
-	mkdir -p "$package_dir"
-	tar -xzf "$work/$tarball" -C "$package_dir" --strip-components=1
+	for user_folder in "$@"; do
+		nodes_dir="$user_folder/.n8n/nodes"
+		package_dir="$nodes_dir/node_modules/n8n-nodes-hellotext"
+		rm -rf "$package_dir"
+		mkdir -p "$package_dir"
+		tar -xzf "$work/$tarball" -C "$package_dir" --strip-components=1
+		# The peer dependency, as n8n provides it: n8n's own n8n-workflow.
+		ln -sfn "$n8n_dir/node_modules/n8n-workflow" "$nodes_dir/node_modules/n8n-workflow"
+		[ -f "$nodes_dir/package.json" ] || echo '{ "name": "installed-nodes", "private": true }' >"$nodes_dir/package.json"
+	done
 	rm -rf "$work"
-	# The peer dependency, as n8n provides it: n8n's own n8n-workflow.
-	ln -sfn "$n8n_dir/node_modules/n8n-workflow" "$nodes_dir/node_modules/n8n-workflow"
-	[ -f "$nodes_dir/package.json" ] || echo '{ "name": "installed-nodes", "private": true }' >"$nodes_dir/package.json"
 }
 
 # The environment every n8n command here runs with: the given user folder, loopback, no telemetry,
@@ -72,7 +75,9 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		echo "$n8n_bin"
 		;;
 	install-package)
-		install_packed_package "${2:?usage: scripts/n8n.sh install-package USER_FOLDER}"
+		shift
+		[ $# -ge 1 ] || { echo "usage: scripts/n8n.sh install-package USER_FOLDER..." >&2; exit 2; }
+		install_packed_package "$@"
 		;;
 	n8n)
 		n8n_environment "${2:?usage: scripts/n8n.sh n8n USER_FOLDER ARGS...}"

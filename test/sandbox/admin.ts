@@ -5,6 +5,8 @@
 //   GET  /_sandbox/stats                   API requests since the reset: total, per route, per
 //                                          status, and the most that were in flight at once
 //   GET  /_sandbox/collections/:name       every stored object of a collection (e.g. profiles)
+//   GET  /_sandbox/requests                the API request log: method, path, query, body, status,
+//                                          arrival (ms), for a look after a failed run
 import { invalid, type HellotextSandbox, type Json } from './server.ts';
 import { seedProfiles } from './seed.ts';
 
@@ -40,4 +42,14 @@ export function registerAdmin(sb: HellotextSandbox): void {
 		return stats as unknown as Json;
 	});
 	sb.adminRoute('GET', '/collections/:name', ({ params }) => ({ objects: sb.collection(params.name) }));
+	sb.adminRoute('GET', '/requests', () =>
+		sb.requests.map(({ method, path, query, body, status, at }) => ({
+			method,
+			path,
+			query,
+			body: body ?? null,
+			status: status ?? null,
+			at: at ?? null,
+		})) as unknown as Json,
+	);
 }

@@ -1,5 +1,8 @@
 // `npm run sandbox`: a Hellotext sandbox on loopback, seeded with demo data, for a person's own n8n.
-// Options: --port N (default 4010), --token T (default sandbox-token), --empty (no demo data).
+// Options: --port N (default 4010; 0 picks a free one), --token T (default sandbox-token), --empty
+// (no demo data), --latency-ms N (every answer waits N ms, so concurrent requests overlap).
+// It also answers the admin routes of admin.ts (under /_sandbox, same token), for scripts that drive
+// it from another process (npm run test:queue, npm run bench:n8n).
 import { createSandbox } from './index.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -11,6 +14,8 @@ const option = (name: string) => {
 
 const sandbox = createSandbox(option('token') ?? 'sandbox-token');
 if (!args.includes('--empty')) seedDemoData(sandbox);
+sandbox.latencyMs = Number(option('latency-ms') ?? 0);
+
 const url = await sandbox.start(Number(option('port') ?? 4010), option('host') ?? '127.0.0.1');
 process.stdout.write(
 	`Hellotext sandbox listening on ${url}\n` +

@@ -1,0 +1,145 @@
+// n8n in queue mode for `npm run test:queue`: the pinned n8n that `npm run dev` installs, one main
+// instance and workers, each with its own user folder holding the packed package, all sharing one
+// encryption key, one PostgreSQL database and one Redis.
+import path from 'node:path';
+
+import { logText, onCleanup, run, start, stop, waitFor, type Proc } from './services.ts';
+
+export interface Cluster {
+	/** The n8n installation (its node_modules/.bin/n8n). */
+	n8nDir: string;
+	encryptionKey: string;
+	postgresPort: number;
+	redisPort: number;
+}
+
+export interface Instance {
+	name: string;
+	role: 'main' | 'worker';
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	logFile: string;
+	/** main: the editor/API port; worker: the health check port. */
+	port: number;
+	proc?: Proc;
+}
+
+/** The pinned n8n, installed into the cache as `npm run dev` does; the folder it is in. */
+export async function installN8n(root: string): Promise<string> {
+	const printed = await run('bash', [path.join(root, 'scripts/dev.sh'), '--install'], { cwd: root });
+	return printed.trim().split('\n').pop()!;
+}
+
+/** The environment of this process without n8n's settings, so none leaks in from outside. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL)/.test(key)));
+}
+
+/** What every instance must share: the database, the queue, and the key credentials are encrypted with. */
+function sharedEnvironment(cluster: Cluster): NodeJS.ProcessEnv {
+	return {
+		...cleanEnvironment(),
+		N8N_ENCRYPTION_KEY: cluster.encryptionKey,
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(cluster.postgresPort),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'postgres',
+		// n8n keeps 2 connections per instance by default; a worker running several executions at
+		// once (and a busy main instance) then waits for one, and gives up after 20 s: the execution
+		// fails, or the trigger's position is not saved.
+		DB_POSTGRESDB_POOL_SIZE: '10',
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(cluster.redisPort),
+		// A Hellotext node run over many items keeps the worker's event loop busy while n8n prepares
+		// every item's request (1,000 items with expressions: half a minute on 2 free cores, minutes
+		// on a loaded machine). Past the job lock (60 s by default) Bull calls the job stalled and
+		// runs the execution again or fails it; the README says so and gives this setting.
+		QUEUE_WORKER_LOCK_DURATION: String(10 * 60_000),
+		N8N_LOG_LEVEL: 'info',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+	};
+}
+
+export function mainInstance(cluster: Cluster, dir: string, ports: { http: number; broker: number }): Instance {
+	const userFolder = path.join(dir, 'main');
+	return {
+		name: 'main',
+		role: 'main',
+		userFolder,
+		port: ports.http,
+		logFile: path.join(dir, 'main.log'),
+		env: {
+			...sharedEnvironment(cluster),
+			N8N_USER_FOLDER: userFolder,
+			// The main instance's polls and hand-offs, with times, for a look after a failure.
+			N8N_LOG_LEVEL: 'debug',
+			NO_COLOR: '1',
+			N8N_PORT: String(ports.http),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			// Each instance on a machine needs its own task-broker port (Code nodes run in task runners).
+			N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+		},
+	};
+}
+
+export function workerInstance(cluster: Cluster, dir: string, name: string, ports: { health: number; broker: number }): Instance {
+	const userFolder = path.join(dir, name);
+	return {
+		name,
+		role: 'worker',
+		userFolder,
+		port: ports.health,
+		logFile: path.join(dir, `${name}.log`),
+		env: {
+			...sharedEnvironment(cluster),
+			N8N_USER_FOLDER: userFolder,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(ports.health),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+		},
+	};
+}
+
+const n8nBin = (cluster: Cluster) => path.join(cluster.n8nDir, 'node_modules/.bin/n8n');
+
+/** An n8n CLI command (import, publish, ...) with the instance's settings. */
+export async function cli(cluster: Cluster, instance: Instance, args: string[]): Promise<string> {
+	return await run(n8nBin(cluster), args, { env: instance.env });
+}
+
+async function ready(url: string): Promise<true | undefined> {
+	try {
+		return (await fetch(url)).ok ? true : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Starts `n8n start` (main) or `n8n worker` and waits until its readiness endpoint answers. */
+export async function startInstance(cluster: Cluster, instance: Instance): Promise<void> {
+	const command = instance.role === 'main' ? 'start' : 'worker';
+	const proc = start(instance.name, n8nBin(cluster), [command], { env: instance.env, logFile: instance.logFile });
+	instance.proc = proc;
+	onCleanup(instance.name, () => stop(proc));
+	await waitFor(`${instance.name} to be ready`, () => ready(`http://127.0.0.1:${instance.port}/healthz/readiness`), {
+		timeoutMs: 240_000,
+		proc,
+		intervalMs: 500,
+	});
+}
+
+export async function stopInstance(instance: Instance): Promise<void> {
+	if (instance.proc) await stop(instance.proc);
+}
+
+/** The executions a worker ran, by id, from its log ("Worker started execution 12 (job 7)"). */
+export function executionsStartedBy(instance: Instance): string[] {
+	return [...logText(instance.logFile).matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
+}

@@ -1,0 +1,397 @@
+// `npm run test:queue`: the package on n8n's distributed setup, for real, on loopback.
+// PostgreSQL and Redis (Debian's packages, throwaway instances), the pinned n8n as one main instance
+// and two workers in queue mode, the packed package installed as a community package on each, and
+// two sandboxes as the Hellotext API (one per scenario, so each scenario's figures are its own).
+//   A. An active workflow, Hellotext Trigger (new events, polling every 5 s) -> Profile > Create
+//      with the event id: 1,000 events tracked in bursts, the main instance stopped and restarted
+//      in the middle with one burst arriving while it is down. Every event must reach the API
+//      exactly once, every execution must run on a worker, and the trigger's position must come
+//      back from PostgreSQL.
+//   B. A webhook -> Code (1,000 items) -> Profile > Create with expressions, on a worker: 1,000
+//      profiles created once, with at most the node's bound (5) of requests in flight.
+// Prints one summary line and exits non-zero on any miss. On a miss, or with QUEUE_TEST_KEEP=1, it
+// keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { cli, executionsStartedBy, installN8n, mainInstance, startInstance, stopInstance, workerInstance, type Cluster, type Instance } from './n8n.ts';
+import {
+	cleanup,
+	elapsedSeconds,
+	ensureBinaries,
+	freePorts,
+	log,
+	onCleanup,
+	run,
+	sleep,
+	startPostgres,
+	startRedis,
+	startSandbox,
+	tail,
+	waitFor,
+	type Postgres,
+	type Sandbox,
+} from './services.ts';
+import {
+	BULK_WEBHOOK_PATH,
+	BULK_WORKFLOW_ID,
+	bulkWorkflow,
+	expectedBulkProfiles,
+	POLL_EVERY_SECONDS,
+	profileCreateFor,
+	TRIGGER_NODE,
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+	type Credential,
+} from './workflows.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const EVENT_ACTION = 'queue.tested';
+const BURSTS = 10;
+const BURST_SIZE = 100;
+const BURST_GAP_MS = 3_000;
+/** This burst is tracked while the main instance is down. */
+const DOWN_BURST = 6;
+/** How long main stays down after that burst: longer than a poll interval, so polls are missed. */
+const DOWN_EXTRA_MS = POLL_EVERY_SECONDS * 1000 + 2_000;
+/** After everything arrived, wait this long (two polls) for a late duplicate to show. */
+const SETTLE_MS = 2 * POLL_EVERY_SECONDS * 1000 + 1_000;
+/** The node's default bound on requests in flight per execution (Options > Max Requests in Flight). */
+const IN_FLIGHT_BOUND = 5;
+/** Sandbox B answers after this long, so requests overlap and the bound is what limits them. */
+const BULK_LATENCY_MS = 100;
+
+interface Position {
+	id?: string;
+	createdAt?: number;
+}
+
+interface Execution {
+	id: string;
+	workflowId: string;
+	status: string;
+	/** Epoch ms; NaN while unset. */
+	startedAt: number;
+	stoppedAt: number;
+}
+
+const failures: string[] = [];
+const check = (ok: boolean, failure: string) => {
+	if (!ok) failures.push(failure);
+	return ok;
+};
+
+/** How often each value occurs more than once, and which expected ones never occur. */
+function tally(expected: string[], seen: string[]) {
+	const counts = new Map<string, number>();
+	for (const value of seen) counts.set(value, (counts.get(value) ?? 0) + 1);
+	const missing = expected.filter((value) => !counts.has(value));
+	const duplicated = [...counts].filter(([, count]) => count > 1).map(([value]) => value);
+	const duplicates = [...counts.values()].reduce((sum, count) => sum + count - 1, 0);
+	const expectedSet = new Set(expected);
+	const unexpected = [...counts.keys()].filter((value) => !expectedSet.has(value));
+	return { missing, duplicates, duplicated, unexpected };
+}
+
+// ---- what n8n keeps in PostgreSQL ---------------------------------------------------------------
+
+/** The trigger's saved position: workflow static data, in the workflow's database row. */
+async function triggerPosition(pg: Postgres): Promise<Position | undefined> {
+	const [row] = await pg.query(`SELECT "staticData" FROM workflow_entity WHERE id = '${TRIGGER_WORKFLOW_ID}'`);
+	if (!row) return undefined;
+	const staticData = JSON.parse(row) as Record<string, { position?: Position }> | null;
+	return staticData?.[`node:${TRIGGER_NODE}`]?.position;
+}
+
+async function executions(pg: Postgres): Promise<Execution[]> {
+	const epochMs = (column: string) => `extract(epoch from "${column}") * 1000`;
+	const rows = await pg.query(`SELECT id, "workflowId", status, ${epochMs('startedAt')}, ${epochMs('stoppedAt')} FROM execution_entity ORDER BY id`);
+	return rows.map((row) => {
+		const [id, workflowId, status, startedAt, stoppedAt] = row.split('\t');
+		return { id, workflowId, status, startedAt: Number(startedAt || NaN), stoppedAt: Number(stoppedAt || NaN) };
+	});
+}
+
+const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
+
+async function allFinished(pg: Postgres, workflowId: string, atLeast = 1): Promise<true | undefined> {
+	const own = (await executions(pg)).filter((execution) => execution.workflowId === workflowId);
+	return own.length >= atLeast && own.every((execution) => !UNFINISHED.includes(execution.status)) ? true : undefined;
+}
+
+// ---- setup ------------------------------------------------------------------------------------------
+
+interface Setup {
+	pg: Postgres;
+	cluster: Cluster;
+	main: Instance;
+	workers: Instance[];
+	events: Sandbox;
+	bulk: Sandbox;
+}
+
+async function setUp(work: string): Promise<Setup> {
+	const binaries = await ensureBinaries();
+	log('n8n: the pinned version, as npm run dev installs it (once, into the cache)...');
+	const n8nDir = await installN8n(ROOT);
+
+	const [postgresPort, redisPort, mainPort, mainBroker, ...workerPorts] = await freePorts(8);
+	log(`PostgreSQL on 127.0.0.1:${postgresPort}, Redis on 127.0.0.1:${redisPort}...`);
+	const pg = await startPostgres(binaries.postgres, path.join(work, 'postgres'), postgresPort);
+	await startRedis(binaries.redisServer, path.join(work, 'redis'), redisPort);
+	const events = await startSandbox('events', ROOT, path.join(work, 'sandbox-events.log'));
+	const bulk = await startSandbox('bulk', ROOT, path.join(work, 'sandbox-bulk.log'), { latencyMs: BULK_LATENCY_MS });
+
+	const cluster: Cluster = { n8nDir, encryptionKey: randomBytes(24).toString('hex'), postgresPort, redisPort };
+	const main = mainInstance(cluster, work, { http: mainPort, broker: mainBroker });
+	const workers = [1, 2].map((n) =>
+		workerInstance(cluster, work, `worker${n}`, { health: workerPorts[2 * (n - 1)], broker: workerPorts[2 * (n - 1) + 1] }),
+	);
+	log('installing the packed package into the main instance and both workers...');
+	const instances = [main, ...workers];
+	await run('bash', [path.join(ROOT, 'scripts/n8n.sh'), 'install-package', ...instances.map((instance) => instance.userFolder)]);
+
+	// The credentials and workflows, imported and published before n8n starts, as a deployment would.
+	const credential = (id: string, name: string, sandbox: Sandbox): Credential => ({
+		id,
+		name,
+		data: { token: sandbox.token, baseUrl: sandbox.url },
+	});
+	const eventsCredential = credential('queueTestEventsC', 'Hellotext events sandbox', events);
+	const bulkCredential = credential('queueTestBulkCre', 'Hellotext bulk sandbox', bulk);
+	const profileCreate = profileCreateFor(path.join(main.userFolder, '.n8n/nodes/node_modules/n8n-nodes-hellotext'));
+	const imports = path.join(work, 'import');
+	mkdirSync(path.join(imports, 'workflows'), { recursive: true });
+	writeFileSync(
+		path.join(imports, 'credentials.json'),
+		JSON.stringify([eventsCredential, bulkCredential].map((c) => ({ ...c, type: 'hellotextApi' }))),
+	);
+	writeFileSync(path.join(imports, 'workflows/trigger.json'), JSON.stringify(triggerWorkflow(eventsCredential, profileCreate)));
+	writeFileSync(path.join(imports, 'workflows/bulk.json'), JSON.stringify(bulkWorkflow(bulkCredential, profileCreate)));
+	log('importing the credentials and workflows, publishing the workflows...');
+	await cli(cluster, main, ['import:credentials', `--input=${path.join(imports, 'credentials.json')}`]);
+	await cli(cluster, main, ['import:workflow', '--separate', `--input=${path.join(imports, 'workflows')}`]);
+	await Promise.all([TRIGGER_WORKFLOW_ID, BULK_WORKFLOW_ID].map((id) => cli(cluster, main, ['publish:workflow', `--id=${id}`])));
+
+	log('starting the main instance...');
+	await startInstance(cluster, main);
+	// On activation the trigger records where the event stream stands; events after that are new.
+	await waitFor('the trigger to record its first position', async () => ((await triggerPosition(pg)) ? true : undefined), {
+		timeoutMs: 120_000,
+		proc: main.proc,
+		intervalMs: 500,
+	});
+	log('starting 2 workers...');
+	for (const worker of workers) await startInstance(cluster, worker);
+	return { pg, cluster, main, workers, events, bulk };
+}
+
+// ---- Scenario A: trigger -> action on workers, with a main restart --------------------------------
+
+interface TriggerResult {
+	events: number;
+	missing: number;
+	duplicates: number;
+	downSeconds: number;
+	trackedWhileDown: number;
+	positionWhileDown?: Position;
+}
+
+async function scenarioTrigger({ pg, cluster, main, events }: Setup): Promise<TriggerResult> {
+	await events.request('POST', '/v1/attribution/actions', { name: EVENT_ACTION });
+	let tracked = 0;
+	const track = async (count: number) => {
+		for (let i = 0; i < count; i++) {
+			await events.request('POST', '/v1/attribution/events', { action: EVENT_ACTION, session: `queue-session-${tracked++}` });
+		}
+	};
+	const eventIds = async () => (await events.objects<{ id: string }>('events')).map((event) => event.id);
+	const delivered = async () => (await events.objects<{ first_name: string | null }>('profiles')).map((profile) => String(profile.first_name));
+
+	let downSeconds = 0;
+	let whileDown: string[] = [];
+	let positionWhileDown: Position | undefined;
+	for (let burst = 1; burst <= BURSTS; burst++) {
+		if (burst !== DOWN_BURST) {
+			await track(BURST_SIZE);
+			log(`A: burst ${burst}/${BURSTS} tracked (${tracked} events); ${(await delivered()).length} delivered so far`);
+			await sleep(BURST_GAP_MS);
+			continue;
+		}
+		const positionBefore = await triggerPosition(pg);
+		const trackedBefore = await eventIds();
+		log('A: stopping the main instance...');
+		const stoppedAt = Date.now();
+		await stopInstance(main);
+		positionWhileDown = await triggerPosition(pg);
+		await track(BURST_SIZE);
+		whileDown = (await eventIds()).slice(trackedBefore.length);
+		log(`A: burst ${burst}/${BURSTS} tracked while main is down (${tracked} events); position in PostgreSQL: event ${positionWhileDown?.id}`);
+		await sleep(DOWN_EXTRA_MS);
+		log('A: starting the main instance again...');
+		await startInstance(cluster, main);
+		downSeconds = (Date.now() - stoppedAt) / 1000;
+		check(
+			!!positionWhileDown?.id && trackedBefore.includes(positionWhileDown.id),
+			`restart: the position in PostgreSQL while main was down (${JSON.stringify(positionWhileDown)}) is not an event tracked before the stop`,
+		);
+		check(
+			(positionWhileDown?.createdAt ?? -1) >= (positionBefore?.createdAt ?? 0),
+			`restart: the position went back while main stopped (${JSON.stringify(positionBefore)} -> ${JSON.stringify(positionWhileDown)})`,
+		);
+	}
+
+	const ids = await eventIds();
+	log(`A: ${ids.length} events tracked; waiting for every one to reach the sandbox...`);
+	// A miss here is counted below (missing events, failed executions), not thrown.
+	await waitFor('every event to reach the sandbox', async () => ((await delivered()).length >= ids.length ? true : undefined), {
+		timeoutMs: 300_000,
+		proc: main.proc,
+		intervalMs: 1_000,
+	}).catch((error: Error) => log(`A: ${error.message}`));
+	await waitFor('the trigger workflow executions to finish', () => allFinished(pg, TRIGGER_WORKFLOW_ID), { timeoutMs: 120_000, intervalMs: 1_000 });
+	await sleep(SETTLE_MS);
+	await waitFor('the trigger workflow executions to finish', () => allFinished(pg, TRIGGER_WORKFLOW_ID), { timeoutMs: 120_000, intervalMs: 1_000 });
+
+	const seen = await delivered();
+	const { missing, duplicates, duplicated, unexpected } = tally(ids, seen);
+	check(ids.length === BURSTS * BURST_SIZE, `A: ${ids.length} events tracked, not ${BURSTS * BURST_SIZE}`);
+	check(missing.length === 0, `A: ${missing.length} events never reached the sandbox (e.g. ${missing.slice(0, 5).join(', ')})`);
+	check(duplicates === 0, `A: ${duplicates} duplicate deliveries, of events ${duplicated.map((id) => `${id} (#${ids.indexOf(id) + 1})`).slice(0, 12).join(', ')}`);
+	check(unexpected.length === 0, `A: profiles that are no event: ${unexpected.slice(0, 5).join(', ')}`);
+	const lostWhileDown = tally(whileDown, seen).missing;
+	check(whileDown.length === BURST_SIZE && lostWhileDown.length === 0, `A: of the ${whileDown.length} events tracked while main was down, ${lostWhileDown.length} never arrived`);
+	const finalPosition = await triggerPosition(pg);
+	check(finalPosition?.id === ids[ids.length - 1], `A: the trigger's final position ${JSON.stringify(finalPosition)} is not the newest event ${ids[ids.length - 1]}`);
+	return { events: ids.length, missing: missing.length, duplicates, downSeconds, trackedWhileDown: whileDown.length, positionWhileDown };
+}
+
+// ---- Scenario B: 1,000 profiles from a webhook, on a worker ----------------------------------------
+
+interface BulkResult {
+	created: number;
+	missing: number;
+	duplicates: number;
+	posts: number;
+	peakInFlight: number;
+}
+
+async function scenarioBulk({ pg, main, bulk }: Setup): Promise<BulkResult> {
+	log('B: calling the webhook...');
+	const response = await fetch(`http://127.0.0.1:${main.port}/webhook/${BULK_WEBHOOK_PATH}`, { method: 'POST' });
+	check(response.ok, `B: the webhook answered ${response.status}: ${await response.text()}`);
+	await waitFor('the bulk execution to finish', () => allFinished(pg, BULK_WORKFLOW_ID), { timeoutMs: 900_000, intervalMs: 2_000 });
+
+	const expected = expectedBulkProfiles();
+	const profiles = await bulk.objects<{ first_name: string | null; emails: string[] }>('profiles');
+	const key = (name: unknown, email: unknown) => `${String(name)} <${String(email)}>`;
+	const { missing, duplicates, unexpected } = tally(
+		expected.map((p) => key(p.first_name, p.email)),
+		profiles.map((p) => key(p.first_name, p.emails.join(','))),
+	);
+	const stats = await bulk.stats();
+	const posts = stats.routes['POST /v1/profiles'] ?? 0;
+	check(profiles.length === expected.length && missing.length === 0 && duplicates === 0 && unexpected.length === 0,
+		`B: ${profiles.length} profiles stored, ${missing.length} missing, ${duplicates} duplicates, ${unexpected.length} unexpected (e.g. ${unexpected.slice(0, 3).join('; ')})`);
+	check(posts === expected.length && stats.requests === expected.length && stats.statuses['200'] === expected.length,
+		`B: the sandbox answered ${JSON.stringify({ routes: stats.routes, statuses: stats.statuses })}: not ${expected.length} creates, each once, each 200`);
+	check(stats.peakInFlight <= IN_FLIGHT_BOUND, `B: ${stats.peakInFlight} requests in flight at once, over the bound ${IN_FLIGHT_BOUND}`);
+	// With the sandbox's latency, requests overlap: a peak of 1 would mean the bound was never tested.
+	check(stats.peakInFlight >= 2, `B: at most ${stats.peakInFlight} request in flight: the bound was never reached`);
+	return { created: profiles.length, missing: missing.length, duplicates, posts, peakInFlight: stats.peakInFlight };
+}
+
+// ---- where the executions ran ---------------------------------------------------------------------
+
+async function placement(setup: Setup) {
+	const all = await executions(setup.pg);
+	const byWorker = setup.workers.map((worker) => ({ worker: worker.name, ids: new Set(executionsStartedBy(worker)) }));
+	const perWorker = (workflowId: string) =>
+		byWorker.map(({ worker, ids }) => `${worker} ${all.filter((e) => e.workflowId === workflowId && ids.has(e.id)).length}`).join(', ');
+	const elsewhere = all.filter((execution) => !byWorker.some(({ ids }) => ids.has(execution.id)));
+	const twice = all.filter((execution) => byWorker.filter(({ ids }) => ids.has(execution.id)).length > 1);
+	const failed = all.filter((execution) => execution.status !== 'success');
+	check(elsewhere.length === 0, `executions not run by a worker: ${elsewhere.map((e) => e.id).join(', ')}`);
+	check(twice.length === 0, `executions run by both workers: ${twice.map((e) => e.id).join(', ')}`);
+	check(failed.length === 0, `executions that did not succeed: ${failed.map((e) => `${e.id} (${e.status})`).join(', ')}`);
+	// Executions of the trigger workflow that ran at the same time on different workers.
+	const triggerRuns = all.filter((e) => e.workflowId === TRIGGER_WORKFLOW_ID);
+	const workerOf = (execution: Execution) => byWorker.find(({ ids }) => ids.has(execution.id))?.worker;
+	let overlapping = 0;
+	for (const [i, a] of triggerRuns.entries()) {
+		for (const b of triggerRuns.slice(i + 1)) {
+			if (workerOf(a) !== workerOf(b) && a.startedAt < b.stoppedAt && b.startedAt < a.stoppedAt) overlapping++;
+		}
+	}
+	return {
+		triggerExecutions: triggerRuns.length,
+		triggerPerWorker: perWorker(TRIGGER_WORKFLOW_ID),
+		overlapping,
+		bulkOn: byWorker
+			.filter(({ ids }) => all.some((e) => e.workflowId === BULK_WORKFLOW_ID && ids.has(e.id)))
+			.map(({ worker }) => worker)
+			.join(', '),
+		elsewhere: elsewhere.length,
+	};
+}
+
+// ---- the run ------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+	const work = mkdtempSync(path.join(tmpdir(), 'hellotext-queue-'));
+	// PostgreSQL runs as its own user and must reach its folder inside.
+	chmodSync(work, 0o755);
+	let keep = process.env.QUEUE_TEST_KEEP === '1';
+	onCleanup('temporary folder', async () => {
+		if (keep) log(`kept ${work}`);
+		else rmSync(work, { recursive: true, force: true });
+	});
+	let setup: Setup | undefined;
+	const keepForALook = async () => {
+		keep = true;
+		for (const [name, sandbox] of Object.entries({ events: setup?.events, bulk: setup?.bulk })) {
+			if (sandbox) writeFileSync(path.join(work, `sandbox-${name}-requests.json`), JSON.stringify(await sandbox.requests().catch((e) => String(e))));
+		}
+	};
+	try {
+		setup = await setUp(work);
+		const trigger = await scenarioTrigger(setup);
+		const bulk = await scenarioBulk(setup);
+		const where = await placement(setup);
+		const restart = failures.some((failure) => failure.startsWith('restart')) ? 'FAILED' : 'ok';
+		const summary =
+			`test:queue ${failures.length ? 'FAIL' : 'PASS'}: ` +
+			`A trigger: ${trigger.events} events, ${trigger.missing} missing, ${trigger.duplicates} duplicates; ` +
+			`${where.triggerExecutions} executions on workers (${where.triggerPerWorker}; ${where.overlapping} pairs at the same time on both), ${where.elsewhere} elsewhere; ` +
+			`restart ${restart} (main down ${trigger.downSeconds.toFixed(0)}s, ${trigger.trackedWhileDown} events tracked meanwhile, position kept in PostgreSQL at ${trigger.positionWhileDown?.id}) | ` +
+			`B bulk: ${bulk.created} profiles created, ${bulk.missing} missing, ${bulk.duplicates} duplicates, ${bulk.posts} POSTs, peak ${bulk.peakInFlight} in flight (bound ${IN_FLIGHT_BOUND}) on ${where.bulkOn} | ` +
+			`wall ${elapsedSeconds().toFixed(0)}s`;
+		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
+		if (failures.length) await keepForALook();
+		process.stdout.write(`${summary}\n`);
+		return failures.length ? 1 : 0;
+	} catch (error) {
+		process.stderr.write(`\n${(error as Error).message}\n`);
+		if (setup) {
+			for (const instance of [setup.main, ...setup.workers]) process.stderr.write(`\n--- ${instance.name} log (end) ---\n${tail(instance.logFile)}\n`);
+		}
+		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
+		await keepForALook();
+		process.stdout.write(`test:queue FAIL: ${(error as Error).message.split('\n')[0]} | wall ${elapsedSeconds().toFixed(0)}s\n`);
+		return 1;
+	} finally {
+		log('stopping everything...');
+		await cleanup();
+	}
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		log(`${signal}: stopping everything...`);
+		void cleanup().finally(() => process.exit(130));
+	});
+}
+process.exitCode = await main();

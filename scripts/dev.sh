@@ -6,32 +6,16 @@
 #   scripts/dev.sh --install    only install n8n into the cache
 #   npm run dev -- --no-build   use the dist/ that is there
 # Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
-# Run it through scripts/with-node24.sh (npm run dev does): n8n 2.x needs Node 24.
+# Needs Node 24 (n8n 2.x does): on an older Node, scripts/with-node24.sh npm run dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-N8N_VERSION=2.41.1
-cache="${N8N_NODES_HELLOTEXT_CACHE:-$HOME/.cache/n8n-nodes-hellotext}"
-n8n_dir="$cache/n8n-$N8N_VERSION"
+# The newest tested n8n line (scripts/cache.sh lines), installed once into the cache folder.
+n8n_dir=$(scripts/cache.sh n8n 2)
+N8N_VERSION=${n8n_dir##*/n8n-}
 n8n_bin="$n8n_dir/node_modules/.bin/n8n"
-
-install_n8n() {
-	[ -f "$n8n_dir/.installed" ] && return 0
-	echo "Installing n8n@$N8N_VERSION into $n8n_dir (once; about 3 minutes and 3 GB)..." >&2
-	mkdir -p "$n8n_dir"
-	(
-		cd "$n8n_dir"
-		[ -f package.json ] || echo '{ "name": "n8n-dev-install", "private": true }' >package.json
-		# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
-		# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
-		npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
-	)
-	touch "$n8n_dir/.installed"
-}
-
-install_n8n
+cache="${N8N_NODES_HELLOTEXT_CACHE:-$HOME/.cache/n8n-nodes-hellotext}"
 [ "${1:-}" = "--install" ] && exit 0
 
 n8n_port="${N8N_PORT:-5678}"

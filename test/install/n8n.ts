@@ -21,17 +21,18 @@ export interface CommandResult {
 	output: string;
 }
 
-/** Runs a command to its end (killed after `timeoutMs`), collecting its output. */
+/** Runs a command to its end (killed after `timeoutMs`), collecting its output (or only stdout, with stderr shown as it comes). */
 export function runCommand(
 	command: string,
 	args: string[],
-	options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+	options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number; showStderr?: boolean },
 ): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const stderr = options.showStderr ? 'inherit' : 'pipe';
+		const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', stderr], detached: true });
 		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		const timer = setTimeout(() => killGroup(child.pid), options.timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -50,12 +51,11 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM'):
 	}
 }
 
-/** scripts/cache.sh: the tested lines, and the folders of what it installs into the cache (once). */
+/** scripts/cache.sh: the folder of what it installs into the cache (once; the progress shows as it comes). */
 export async function cache(...args: string[]): Promise<string> {
-	const { code, output } = await runCommand(path.join(ROOT, 'scripts/cache.sh'), args, { env: process.env, timeoutMs: 30 * 60_000 });
-	if (code !== 0) throw new Error(`scripts/cache.sh ${args.join(' ')} failed:\n${output}`);
-	// Installs report progress before the answer, which is the last line.
-	return output.trim().split('\n').at(-1)!;
+	const { code, output } = await runCommand(path.join(ROOT, 'scripts/cache.sh'), args, { env: process.env, timeoutMs: 30 * 60_000, showStderr: true });
+	if (code !== 0) throw new Error(`scripts/cache.sh ${args.join(' ')} failed (its messages are above)`);
+	return output.trim();
 }
 
 export async function freePort(): Promise<number> {

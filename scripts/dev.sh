@@ -6,12 +6,12 @@
 #   scripts/dev.sh --install    only install n8n into the cache; prints the folder it is in
 #   npm run dev -- --no-build   use the dist/ that is there
 # Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
-# Run it through scripts/with-node24.sh (npm run dev does): n8n 2.x needs Node 24.
+# Needs Node 24 (n8n 2.x does): on an older Node, scripts/with-node24.sh npm run dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-# The pinned n8n version, the cache, installing n8n and the package, the environment.
+# The pinned n8n (the newest tested line, scripts/cache.sh), installing the package, the environment.
 source scripts/n8n.sh
 
 install_n8n

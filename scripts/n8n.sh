@@ -11,25 +11,16 @@
 # Environment: N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext). n8n 2.x needs Node 24: run
 # through scripts/with-node24.sh.
 
-N8N_VERSION=2.41.1
 n8n_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n8n_cache="${N8N_NODES_HELLOTEXT_CACHE:-$HOME/.cache/n8n-nodes-hellotext}"
+# The newest tested n8n line (scripts/cache.sh lines), e.g. 2.41.1.
+N8N_VERSION=$("$n8n_repo/scripts/cache.sh" line 2 | cut -d' ' -f1)
 n8n_dir="$n8n_cache/n8n-$N8N_VERSION"
 n8n_bin="$n8n_dir/node_modules/.bin/n8n"
 
+# Installs the pinned n8n into the cache once (scripts/cache.sh: the one place that installs n8n).
 install_n8n() {
-	[ -f "$n8n_dir/.installed" ] && return 0
-	echo "Installing n8n@$N8N_VERSION into $n8n_dir (once; about 3 minutes and 3 GB)..." >&2
-	mkdir -p "$n8n_dir"
-	(
-		cd "$n8n_dir"
-		[ -f package.json ] || echo '{ "name": "n8n-dev-install", "private": true }' >package.json
-		# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
-		# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
-		npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
-	)
-	touch "$n8n_dir/.installed"
+	"$n8n_repo/scripts/cache.sh" n8n "$N8N_VERSION" >/dev/null
 }
 
 # Packs the build output that is there and installs the tarball where n8n installs community

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -11,6 +12,16 @@ describe('README', () => {
 	it('lists exactly the operations the node has (run `node scripts/operations-table.mjs` after a build to refresh)', () => {
 		const section = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
 		expect(section).toBe(operationsTable(new Hellotext().description));
+	});
+
+	it('Compatibility names the exact n8n version and Node.js major of every tested line (scripts/cache.sh lines)', () => {
+		const section = readme.slice(readme.indexOf('## Compatibility'), readme.indexOf('\n## ', readme.indexOf('## Compatibility') + 1));
+		const lines = execFileSync(new URL('../scripts/cache.sh', import.meta.url).pathname, ['lines'], { encoding: 'utf8' }).trim().split('\n');
+		expect(lines.length).toBeGreaterThanOrEqual(2);
+		for (const line of lines) {
+			const [n8nVersion, nodeMajor] = line.split(' ');
+			expect(section).toContain(`n8n **${n8nVersion}** on Node.js ${nodeMajor}.x`);
+		}
 	});
 
 	it('the node covers all 74 endpoints of the reference checklist, plus Create or Update', () => {

@@ -171,6 +171,24 @@ export function manualRunHooks(workflowData: { id: string; name: string; nodes: 
 	return { hooks, finished };
 }
 
+/**
+ * Runs `workflow` through WorkflowExecute starting at `start` with `input` as its input items; the run
+ * ends in the hooks' `workflowExecuteAfter`. (This is what WorkflowExecute.run does for a start node,
+ * whose signature differs between n8n-core 1.x and 2.x; processRunExecutionData is the same in both.)
+ */
+export async function executeFrom(
+	workflow: Workflow,
+	start: INode,
+	input: INodeExecutionData[],
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode = 'manual',
+): Promise<IRun> {
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }] },
+	});
+	return await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+}
+
 export interface NodeRun {
 	/** Output items of the node (main output 0). */
 	items: INodeExecutionData[];
@@ -218,17 +236,8 @@ export class Engine {
 		const node = this.node(parameters, options.node, options.type);
 		const workflow = this.workflow(node);
 		const { hooks, finished } = manualRunHooks({ id: 'wf-1', name: 'test', nodes: [node], connections: {} });
-		const additionalData = makeAdditionalData(this.credentialsHelper, hooks);
-		const runExecutionData = createRunExecutionData({
-			executionData: {
-				nodeExecutionStack: [
-					{ node: workflow.getNode(node.name)!, data: { main: [input.map((json) => ({ json }))] }, source: null },
-				],
-			},
-		});
-		const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 		try {
-			await execution.processRunExecutionData(workflow);
+			await executeFrom(workflow, workflow.getNode(node.name)!, input.map((json) => ({ json })), makeAdditionalData(this.credentialsHelper, hooks), options.mode);
 		} catch (error) {
 			// Refused before the node ran (e.g. a required parameter is empty).
 			return { items: [], error: error as NodeRun['error'], run: undefined as unknown as IRun };

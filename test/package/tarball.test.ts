@@ -3,14 +3,16 @@
 // with the node and credential classes that loader produced, against the sandbox.
 // Needs `npm run build` first (CI runs lint, build, test); fails, not skips, without it.
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { PollContext } from 'n8n-core';
-import { NodeHelpers, type ICredentialType, type Workflow, type INode, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { PackageDirectoryLoader, PollContext } from 'n8n-core';
+import { NodeApiError, NodeHelpers, type ICredentialType, type Workflow, type INode, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
 import { CREDENTIAL_TYPE, Engine, makeAdditionalData, NODE_TYPE } from '../harness/engine';
+import { N8N_DIR, n8nModuleEntry, n8nModuleVersion } from '../harness/n8n-install';
 import { createSandbox, type HellotextSandbox } from '../sandbox/index.ts';
 import { seedDemoData } from '../sandbox/seed.ts';
 import { packAndLoad, ROOT, type PackedPackage } from './tarball';
@@ -23,24 +25,46 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const SANDBOX_CREDENTIAL = { id: 'hellotextSandbox', name: 'Hellotext sandbox' };
 const example = (file: string) => readWorkflow(path.join(EXAMPLES, file));
 
-describe('the packed tarball, loaded by n8n-core’s PackageDirectoryLoader', () => {
+// CI also runs this file on n8n 1.123's own n8n-core and n8n-workflow (scripts/test-on-n8n.sh).
+describe(`the packed tarball, loaded by n8n-core ${n8nModuleVersion('n8n-core')}’s PackageDirectoryLoader`, () => {
 	let pkg: PackedPackage;
 	beforeAll(async () => {
 		pkg = await packAndLoad();
 	}, 120_000);
 	afterAll(() => pkg?.cleanup());
 
-	it('holds the build output and package.json only: no tests, no TypeScript sources, no dependencies', () => {
-		expect(pkg.files).toContain('package.json');
+	it(`runs on the n8n-core and n8n-workflow of ${N8N_DIR ?? 'the devDependencies'}`, () => {
+		const requireN8n = createRequire(__filename);
+		expect(requireN8n(n8nModuleEntry('n8n-core')).PackageDirectoryLoader).toBe(PackageDirectoryLoader);
+		expect(requireN8n(n8nModuleEntry('n8n-workflow')).NodeApiError).toBe(NodeApiError);
+	});
+
+	it('holds what a user needs and nothing else: the build with its icons, package.json, README, LICENSE, CHANGELOG', () => {
+		for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', ...pkg.packageJson.n8n.nodes, ...pkg.packageJson.n8n.credentials]) {
+			expect(pkg.files).toContain(file);
+		}
+		expect(pkg.files.filter((file) => /^dist\/icons\/[^/]+\.svg$/.test(file)).length).toBeGreaterThan(0);
 		for (const file of pkg.files) {
 			expect(file === 'package.json' || /^(README|LICENSE|CHANGELOG)(\.md)?$/i.test(file) || file.startsWith('dist/'), file).toBe(true);
 			expect(file, 'a TypeScript source in the tarball').not.toMatch(/(?<!\.d)\.ts$/);
-			expect(file).not.toMatch(/(^|\/)(test|tests|__tests__|src)\//);
+			// Tests, the sandbox, the bench, scripts and examples stay in the repository (the README's links
+			// to examples/ lead there).
+			expect(file).not.toMatch(/(^|\/)(test|tests|__tests__|src|sandbox|bench|scripts|examples)\//);
 		}
-		expect(pkg.packageJson.dependencies, 'n8n Cloud refuses community packages with dependencies').toBeUndefined();
-		expect(pkg.packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		expect(pkg.packageJson.keywords).toContain('n8n-community-node-package');
-		expect(pkg.packageJson.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it('package.json: no dependencies, n8n-workflow an optional peer, and the Node range n8n 1.123 and 2.x run on', () => {
+		const { packageJson } = pkg;
+		expect(packageJson.dependencies, 'n8n Cloud refuses community packages with dependencies').toBeUndefined();
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		// n8n provides n8n-workflow; npm must not install a copy of its own next to the package (test/install).
+		expect(packageJson.peerDependenciesMeta).toEqual({ 'n8n-workflow': { optional: true } });
+		// n8n 1.123 runs on Node >=20.19, n8n 2.x on 24; the toolchain's Node 24 is a devEngines matter.
+		expect(packageJson.engines).toEqual({ node: '>=20.19' });
+		expect(packageJson.devEngines).toEqual({ runtime: { name: 'node', version: '>=24', onFail: 'error' } });
+		expect(packageJson.scripts?.preinstall ?? packageJson.scripts?.install ?? packageJson.scripts?.postinstall, 'an install script runs on users’ machines').toBeUndefined();
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);
 	});
 
 	it('loads every node and credential the package.json `n8n` section lists, from the tarball', () => {
@@ -52,7 +76,8 @@ describe('the packed tarball, loaded by n8n-core’s PackageDirectoryLoader', ()
 		expect(loader.loadedNodes).toHaveLength(packageJson.n8n.nodes.length);
 		for (const [name, { type, sourcePath }] of Object.entries(loader.nodeTypes)) {
 			expect(pkg.files).toContain(sourcePath);
-			expect(loader.resolveSourcePath(sourcePath).startsWith(realpathSync(pkg.dir) + path.sep)).toBe(true);
+			// Where the loader requires it from (its resolvePath, in n8n 1.x and 2.x).
+			expect(realpathSync(path.resolve(loader.directory, sourcePath)).startsWith(realpathSync(pkg.dir) + path.sep)).toBe(true);
 			const description = (type as INodeType).description;
 			expect(description.name).toBe(name);
 			expect(description.communityNodePackageVersion).toBe(packageJson.version);

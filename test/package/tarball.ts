@@ -7,12 +7,15 @@ import path from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
 
+import { n8nModuleDir } from '../harness/n8n-install';
+
 export const ROOT = path.resolve(__dirname, '../..');
 
 export interface PackageJson {
 	name: string;
 	version: string;
 	dependencies?: Record<string, string>;
+	scripts?: Record<string, string>;
 	n8n: { n8nNodesApiVersion: number; nodes: string[]; credentials: string[] };
 	[key: string]: unknown;
 }
@@ -40,30 +43,44 @@ export function assertBuilt(): void {
 	}
 }
 
-export async function packAndLoad(): Promise<PackedPackage> {
+export interface Tarball {
+	/** The .tgz file. */
+	path: string;
+	/** Paths inside the tarball, without the leading `package/`. */
+	files: string[];
+}
+
+/** `npm pack` of the build output that is there (it builds nothing), into `destination`. */
+export function packTarball(destination: string): Tarball {
 	assertBuilt();
+	// Through scripts/with-node24.sh: the packed-package test also runs under an older Node (n8n 1.x),
+	// where npm refuses to work in this repository (package.json devEngines).
+	const [packed] = JSON.parse(
+		execFileSync(path.join(ROOT, 'scripts/with-node24.sh'), ['npm', 'pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	) as Array<{ filename: string }>;
+	const tarball = path.join(destination, packed.filename);
+	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+		.split('\n')
+		.filter(Boolean)
+		.map((entry) => entry.replace(/^package\//, ''));
+	return { path: tarball, files };
+}
+
+export async function packAndLoad(): Promise<PackedPackage> {
 	const work = mkdtempSync(path.join(tmpdir(), 'hellotext-tarball-'));
 	try {
-		// --ignore-scripts: pack exactly the build output that is there, build nothing.
-		const [packed] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-			}),
-		) as Array<{ filename: string }>;
-		const tarball = path.join(work, packed.filename);
-		const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
-			.split('\n')
-			.filter(Boolean)
-			.map((entry) => entry.replace(/^package\//, ''));
+		const { path: tarball, files } = packTarball(work);
 		const dir = path.join(work, 'node_modules', 'n8n-nodes-hellotext');
 		mkdirSync(dir, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
-		// n8n provides the peer dependency n8n-workflow to the packages it installs; here the
-		// repository's copy, the one n8n-core uses, so `instanceof` checks hold across the two.
+		// n8n provides the peer dependency n8n-workflow to the packages it installs; here the copy
+		// n8n-core uses (test/harness/n8n-install.ts), so `instanceof` checks hold across the two.
 		mkdirSync(path.join(dir, 'node_modules'));
-		symlinkSync(path.join(ROOT, 'node_modules', 'n8n-workflow'), path.join(dir, 'node_modules', 'n8n-workflow'), 'dir');
+		symlinkSync(n8nModuleDir('n8n-workflow'), path.join(dir, 'node_modules', 'n8n-workflow'), 'dir');
 
 		const loader = new PackageDirectoryLoader(dir);
 		await loader.loadAll();

@@ -2,7 +2,6 @@
 // reads) through n8n-core's WorkflowExecute, from its Manual Trigger, as a manual execution does.
 import { readFileSync } from 'node:fs';
 
-import { WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type IConnections,
@@ -14,7 +13,7 @@ import {
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
-import { makeAdditionalData, manualRunHooks, type Engine } from '../harness/engine';
+import { executeFrom, makeAdditionalData, manualRunHooks, type Engine } from '../harness/engine';
 
 export interface WorkflowFile {
 	id: string;
@@ -70,8 +69,8 @@ export async function runWorkflow(engine: Engine, data: WorkflowFile): Promise<W
 	const start = data.nodes.find((node) => node.type === MANUAL_TRIGGER);
 	if (!start) throw new Error(`${data.name} has no Manual Trigger`);
 	const { hooks, finished } = manualRunHooks(data as never);
-	const execution = new WorkflowExecute(makeAdditionalData(engine.credentialsHelper, hooks), 'manual');
-	await execution.run({ workflow, startNode: workflow.getNode(start.name)! });
+	// A manual execution starts the Manual Trigger with one empty item.
+	await executeFrom(workflow, workflow.getNode(start.name)!, [{ json: {} }], makeAdditionalData(engine.credentialsHelper, hooks));
 	const run = await finished;
 	return {
 		run,

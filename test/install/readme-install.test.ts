@@ -47,7 +47,7 @@ const getMissingProfileWorkflow = {
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: 'Get Profile',
 			type: `${PACKAGE.name}.hellotext`,
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [220, 0],
 			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
 		},

@@ -40,7 +40,6 @@ import {
 	bulkWorkflow,
 	expectedBulkProfiles,
 	POLL_EVERY_SECONDS,
-	profileCreateFor,
 	TRIGGER_NODE,
 	TRIGGER_WORKFLOW_ID,
 	triggerWorkflow,
@@ -162,15 +161,14 @@ async function setUp(work: string): Promise<Setup> {
 	});
 	const eventsCredential = credential('queueTestEventsC', 'Hellotext events sandbox', events);
 	const bulkCredential = credential('queueTestBulkCre', 'Hellotext bulk sandbox', bulk);
-	const profileCreate = profileCreateFor(path.join(main.userFolder, '.n8n/nodes/node_modules/n8n-nodes-hellotext'));
 	const imports = path.join(work, 'import');
 	mkdirSync(path.join(imports, 'workflows'), { recursive: true });
 	writeFileSync(
 		path.join(imports, 'credentials.json'),
 		JSON.stringify([eventsCredential, bulkCredential].map((c) => ({ ...c, type: 'hellotextApi' }))),
 	);
-	writeFileSync(path.join(imports, 'workflows/trigger.json'), JSON.stringify(triggerWorkflow(eventsCredential, profileCreate)));
-	writeFileSync(path.join(imports, 'workflows/bulk.json'), JSON.stringify(bulkWorkflow(bulkCredential, profileCreate)));
+	writeFileSync(path.join(imports, 'workflows/trigger.json'), JSON.stringify(triggerWorkflow(eventsCredential)));
+	writeFileSync(path.join(imports, 'workflows/bulk.json'), JSON.stringify(bulkWorkflow(bulkCredential)));
 	log('importing the credentials and workflows, publishing the workflows...');
 	await cli(cluster, main, ['import:credentials', `--input=${path.join(imports, 'credentials.json')}`]);
 	await cli(cluster, main, ['import:workflow', '--separate', `--input=${path.join(imports, 'workflows')}`]);

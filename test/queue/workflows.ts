@@ -1,7 +1,5 @@
 // The two workflows `npm run test:queue` imports into n8n, in the format `n8n import:workflow` reads.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
 export const TRIGGER_WORKFLOW_ID = 'queueTestTrigger';
 export const BULK_WORKFLOW_ID = 'queueTestBulkWhk';
@@ -23,36 +21,12 @@ export interface Credential {
 }
 
 type Parameters = Record<string, unknown>;
-/** Profile > Create's parameters for the given profile fields, as the installed package names them. */
-type ProfileCreate = (fields: Parameters) => Parameters;
 
-interface NodeProperty {
-	name: string;
-	displayOptions?: { show?: Record<string, unknown[]> };
-}
+/** The Hellotext node's version for new nodes (its description's defaultVersion). */
+const HELLOTEXT_VERSION = 2;
 
-/**
- * Profile > Create takes first_name, email, ... either as top-level fields (the current layout) or
- * under Additional Fields (the layout before). Read which one from the installed package's own
- * description, so the workflows stay right across that change.
- */
-export function profileCreateFor(packageDir: string): ProfileCreate {
-	const load = createRequire(path.join(packageDir, 'package.json'));
-	const { Hellotext } = load('./dist/nodes/Hellotext/Hellotext.node.js') as {
-		Hellotext: new () => { description: { properties: NodeProperty[] } };
-	};
-	const topLevel = new Hellotext().description.properties.some(
-		({ name, displayOptions }) =>
-			name === 'first_name' &&
-			!!displayOptions?.show?.resource?.includes('profile') &&
-			!!displayOptions.show.operation?.includes('create'),
-	);
-	return (fields) => ({
-		resource: 'profile',
-		operation: 'create',
-		...(topLevel ? fields : { additionalFields: fields }),
-	});
-}
+/** Profile > Create with the given profile fields (first_name, email, ...: top-level fields). */
+const profileCreate = (fields: Parameters): Parameters => ({ resource: 'profile', operation: 'create', ...fields });
 
 const credentialRef = (credential: Credential) => ({ hellotextApi: { id: credential.id, name: credential.name } });
 
@@ -84,7 +58,7 @@ const workflow = (id: string, name: string, nodes: Array<{ name: string }>) => (
  * intervals under a minute, but takes one custom cron per second of the minute to fire at), then one
  * Profile > Create per emitted event, the event's id in first_name.
  */
-export function triggerWorkflow(credential: Credential, profileCreate: ProfileCreate) {
+export function triggerWorkflow(credential: Credential) {
 	const pollTimes = Array.from({ length: 60 / POLL_EVERY_SECONDS }, (_, i) => ({
 		mode: 'custom',
 		cronExpression: `${i * POLL_EVERY_SECONDS} * * * * *`,
@@ -98,7 +72,7 @@ export function triggerWorkflow(credential: Credential, profileCreate: ProfileCr
 			{ pollTimes: { item: pollTimes }, triggerOn: 'event', actions: [], options: {} },
 			{ credentials: credentialRef(credential) },
 		),
-		node('Create Profile per Event', 'n8n-nodes-hellotext.hellotext', 1, 220, profileCreate({ first_name: '={{ $json.id }}' }), {
+		node('Create Profile per Event', 'n8n-nodes-hellotext.hellotext', HELLOTEXT_VERSION, 220, profileCreate({ first_name: '={{ $json.id }}' }), {
 			credentials: credentialRef(credential),
 		}),
 	]);
@@ -108,7 +82,7 @@ export function triggerWorkflow(credential: Credential, profileCreate: ProfileCr
  * Scenario B: a webhook (so the execution runs on a worker), a Code node making 1,000 items, and
  * Profile > Create filling each profile from its item with expressions.
  */
-export function bulkWorkflow(credential: Credential, profileCreate: ProfileCreate) {
+export function bulkWorkflow(credential: Credential) {
 	const jsCode = `return Array.from({ length: ${BULK_ITEMS} }, (_, i) => ({ json: { first_name: 'Bulk ' + i, email: 'bulk' + i + '@example.com' } }));`;
 	return workflow(BULK_WORKFLOW_ID, 'Queue test: 1,000 profiles from a webhook', [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: BULK_WEBHOOK_PATH, options: {} }, {
@@ -118,7 +92,7 @@ export function bulkWorkflow(credential: Credential, profileCreate: ProfileCreat
 		node(
 			'Create Profiles',
 			'n8n-nodes-hellotext.hellotext',
-			1,
+			HELLOTEXT_VERSION,
 			440,
 			profileCreate({ first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' }),
 			{ credentials: credentialRef(credential) },

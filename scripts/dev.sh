@@ -5,7 +5,10 @@
 #   npm run dev                 everything; Ctrl+C stops n8n and the sandbox
 #   scripts/dev.sh --install    only install n8n into the cache
 #   npm run dev -- --no-build   use the dist/ that is there
-# Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
+# Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext),
+# N8N_RUNNERS_BROKER_PORT (n8n's task broker, 5679: set it to run next to another n8n),
+# HELLOTEXT_DEV_USER_FOLDER (n8n's data: credentials, workflows; default <cache>/n8n-user; the editor
+# test points it at a scratch folder so it never touches yours).
 # Run it through scripts/with-node24.sh (npm run dev does): n8n 2.x needs Node 24.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,17 +21,25 @@ n8n_bin="$n8n_dir/node_modules/.bin/n8n"
 
 install_n8n() {
 	[ -f "$n8n_dir/.installed" ] && return 0
-	echo "Installing n8n@$N8N_VERSION into $n8n_dir (once; about 3 minutes and 3 GB)..." >&2
 	mkdir -p "$n8n_dir"
-	(
-		cd "$n8n_dir"
-		[ -f package.json ] || echo '{ "name": "n8n-dev-install", "private": true }' >package.json
-		# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
-		# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
-		npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
-	)
+	local log="$cache/n8n-install.log"
+	echo "Installing n8n@$N8N_VERSION into $n8n_dir (once; about 3 minutes and 3 GB; log: $log)..." >&2
+	# npm prints hundreds of deprecation warnings for n8n's dependencies: keep them in the log and
+	# show it only when the install fails. (`set -e` does not apply inside an `if`: hence the &&.)
+	if ! (
+		cd "$n8n_dir" &&
+			{ [ -f package.json ] || echo '{ "name": "n8n-dev-install", "private": true }' >package.json; } &&
+			# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
+			# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
+			npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$N8N_VERSION" &&
+			npm rebuild sqlite3
+	) >"$log" 2>&1; then
+		cat "$log" >&2
+		echo "Installing n8n@$N8N_VERSION failed (output above, also in $log)." >&2
+		exit 1
+	fi
 	touch "$n8n_dir/.installed"
+	echo "n8n@$N8N_VERSION installed." >&2
 }
 
 install_n8n
@@ -43,7 +54,7 @@ credential_name="Hellotext sandbox"
 owner_email="dev@example.com"
 owner_password="Hellotext-dev-1"
 
-export N8N_USER_FOLDER="$cache/n8n-user"
+export N8N_USER_FOLDER="${HELLOTEXT_DEV_USER_FOLDER:-$cache/n8n-user}"
 export N8N_PORT="$n8n_port"
 export N8N_LISTEN_ADDRESS="${N8N_LISTEN_ADDRESS:-127.0.0.1}"
 export N8N_SECURE_COOKIE=false
@@ -82,7 +93,8 @@ ln -sfn "$n8n_dir/node_modules/n8n-workflow" "$nodes_dir/node_modules/n8n-workfl
 [ -f "$nodes_dir/package.json" ] || echo '{ "name": "installed-nodes", "private": true }' >"$nodes_dir/package.json"
 
 # 2. The sandbox, seeded with demo data.
-sandbox_log="$cache/sandbox.log"
+mkdir -p "$N8N_USER_FOLDER"
+sandbox_log="$N8N_USER_FOLDER/sandbox.log"
 node test/sandbox/cli.ts --port "$sandbox_port" --token "$sandbox_token" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 pids+=("$sandbox_pid")
@@ -101,7 +113,7 @@ fi
 echo "Sandbox: $sandbox_url (token $sandbox_token)" >&2
 
 # 3. The credential and the example workflows (imported on every run: same ids, updated in place).
-import_dir="$cache/import"
+import_dir="$N8N_USER_FOLDER/import"
 mkdir -p "$import_dir"
 cat >"$import_dir/credentials.json" <<JSON
 [
@@ -119,8 +131,10 @@ JSON
 # 4. n8n, with an owner account set from the environment (no sign-up form).
 hash_file="$cache/owner-password.bcrypt"
 if [ ! -s "$hash_file" ]; then
+	# Written aside and moved in place: another `npm run dev` may be reading it.
 	node -e 'process.stdout.write(require(process.argv[1]).hashSync(process.argv[2], 10))' \
-		"$n8n_dir/node_modules/bcryptjs" "$owner_password" >"$hash_file"
+		"$n8n_dir/node_modules/bcryptjs" "$owner_password" >"$hash_file.$$"
+	mv "$hash_file.$$" "$hash_file"
 fi
 export N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true
 export N8N_INSTANCE_OWNER_EMAIL="$owner_email"
@@ -145,8 +159,8 @@ cat >&2 <<MSG
   n8n $N8N_VERSION with n8n-nodes-hellotext: $url
   Log in as $owner_email / $owner_password
   Example workflows: "Hellotext example: ..." using the credential "$credential_name" ($sandbox_url)
-  Run one from another shell (ids in examples/*.json; the second port keeps clear of this n8n's task broker):
-    N8N_USER_FOLDER=$N8N_USER_FOLDER N8N_RUNNERS_BROKER_PORT=5690 $n8n_bin execute --id hellotextEx1Prfl
+  Run one from another shell (ids in examples/*.json; the other port keeps clear of this n8n's task broker):
+    N8N_USER_FOLDER=$N8N_USER_FOLDER N8N_RUNNERS_BROKER_PORT=$((${N8N_RUNNERS_BROKER_PORT:-5679} + 11)) $n8n_bin execute --id hellotextEx1Prfl
   Ctrl+C stops n8n and the sandbox.
 
 MSG

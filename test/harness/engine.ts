@@ -284,7 +284,7 @@ export async function testCredential(
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const credentialType = engine.credentialsHelper.types[CREDENTIAL_TYPE];
 	const test = credentialType.test!;
-	const data = NodeHelpers.getNodeParameters(credentialType.properties, stored, true, false, null, null) as ICredentialDataDecryptedObject;
+	const data = NodeHelpers.getNodeParameters(credentialType.properties, stored as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 	const nodeType: INodeType = {
 		description: {
 			displayName: 'No Operation',

@@ -50,7 +50,8 @@ export async function addHellotextAction(page: Page, action: string): Promise<Lo
 	const panel = await openHellotextActions(page);
 	await panel.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${action}\\s*$`) }).click();
 	const ndv = page.getByTestId('ndv');
-	await ndv.waitFor();
+	// Rendered: what is on top (or not) can be told from here on.
+	await field(ndv, 'Operation').waitFor();
 	return ndv;
 }
 

@@ -20,15 +20,20 @@ export const ROOT = path.resolve(__dirname, '../..');
 /** Where the schemas are kept in the source; the build copies them next to the compiled node. */
 export const SCHEMA_DIR = path.join(ROOT, 'nodes/Hellotext/__schema__');
 
-/** The version folder n8n looks in: the node's version padded to three parts ("v1.0.0"). */
-export function versionDir(): string {
+/**
+ * The version folders n8n looks in, one per version the node runs as, each padded to three parts
+ * ("v1.0.0"): the editor asks with the node's own typeVersion, without falling back to another.
+ * The operations answer the same whatever the version, so each folder gets the same schemas.
+ */
+export function versionDirs(): string[] {
 	const version = new Hellotext().description.version;
-	const latest = Array.isArray(version) ? Math.max(...version) : version;
-	return `v${String(latest).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
+	return (Array.isArray(version) ? version : [version]).map(
+		(v) => `v${String(v).split('.').concat(['0', '0']).slice(0, 3).join('.')}`,
+	);
 }
 
-/** "profile/create" → its file, relative to the schema folder. */
-export const schemaFile = (operation: string) => `${versionDir()}/${operation}.json`;
+/** "profile/create" → its files, relative to the schema folder (one per version folder). */
+export const schemaFiles = (operation: string) => versionDirs().map((dir) => `${dir}/${operation}.json`);
 
 function typeOf(value: unknown): string {
 	if (value === null) return 'null';

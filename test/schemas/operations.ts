@@ -5,7 +5,8 @@
 //
 // Parameters are given by name; `place` puts each one where the node description has it: a
 // top-level field, or an option inside the operation's collection (Additional Fields, Update
-// Fields, Filters), whatever that collection is called. Only a renamed field needs an edit here.
+// Fields, Filters), whatever that collection is called; a field renamed after its resource
+// (`name` → `listName`) is found by its old name. Only another rename needs an edit here.
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
@@ -328,7 +329,10 @@ export function place(key: string, values: Obj): INodeParameters {
 	const [resource, operation] = key.split('/');
 	const shown = shownFor(resource, operation);
 	const parameters: IDataObject = { resource, operation };
-	for (const [name, value] of Object.entries(values)) {
+	for (const [given, value] of Object.entries(values)) {
+		// A field renamed after its resource (the node's naming: `name` → `listName`) is found too.
+		const prefixed = `${resource}${given.charAt(0).toUpperCase()}${given.slice(1)}`;
+		const name = shown.some((p) => p.name === given) ? given : shown.some((p) => p.name === prefixed) ? prefixed : given;
 		if (shown.some((p) => p.name === name && p.type !== 'collection')) {
 			parameters[name] = value;
 			continue;

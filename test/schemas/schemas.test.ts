@@ -8,7 +8,7 @@ import { loadOutputSchema, resolveOutputSchemaPath } from 'n8n-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packAndLoad, type PackedPackage } from '../package/tarball';
-import { generateSchemas, schemaFile, SCHEMA_DIR, serialize, type JsonSchema } from './generate';
+import { generateSchemas, schemaFiles, SCHEMA_DIR, serialize, versionDirs, type JsonSchema } from './generate';
 import { describedOperations } from './operations';
 
 /** The committed schema files, by path relative to the schema folder. */
@@ -26,13 +26,13 @@ describe('output schemas (__schema__)', () => {
 
 	it('exist for every resource/operation pair of the node description, and nothing else', () => {
 		expect(operations, 'the node description’s operations').toHaveLength(75);
-		expect(Object.keys(committed()).sort()).toEqual(operations.map(schemaFile).sort());
+		expect(Object.keys(committed()).sort()).toEqual(operations.flatMap(schemaFiles).sort());
 	});
 
 	it('are what `npm run schemas` derives from the sandbox’s answers now', async () => {
 		const schemas = await generateSchemas();
 		const files = committed();
-		const stale = operations.filter((operation) => files[schemaFile(operation)] !== serialize(schemas[operation]));
+		const stale = operations.flatMap(schemaFiles).filter((file) => files[file] !== serialize(schemas[file.slice(file.indexOf('/') + 1, -'.json'.length)]));
 		expect(stale, 'stale schemas: run `npm run schemas`').toEqual([]);
 	}, 180_000);
 
@@ -42,7 +42,7 @@ describe('output schemas (__schema__)', () => {
 			expect(schema.type, file).toBe('object');
 			expect(Object.keys(schema.properties ?? {}).length, file).toBeGreaterThan(0);
 		}
-		const profile = JSON.parse(committed()[schemaFile('profile/get')]) as JsonSchema;
+		const profile = JSON.parse(committed()[schemaFiles('profile/get')[0]]) as JsonSchema;
 		expect(profile.properties).toMatchObject({
 			id: { type: 'string' },
 			emails: { type: 'array', items: { type: 'string' } },
@@ -64,14 +64,17 @@ describe('output schemas (__schema__)', () => {
 			const files = committed();
 			for (const operation of operations) {
 				const [resource, op] = operation.split('/');
-				expect(pkg.files, operation).toContain(`dist/nodes/Hellotext/__schema__/${schemaFile(operation)}`);
-				// What n8n's GET /schemas/:node/:version/:resource/:operation.json serves (version "1.0.0").
-				const served = resolveOutputSchemaPath({ nodeDir, version: '1.0.0', resource, operation: op });
-				expect(served && readFileSync(served, 'utf8'), operation).toBe(files[schemaFile(operation)]);
-				// What the backend reads for a node of typeVersion 1 (e.g. for AI tools).
-				expect(loadOutputSchema({ nodeDir, version: 1, resource, operation: op, versionFallback: true }), operation).toEqual(
-					JSON.parse(files[schemaFile(operation)]),
-				);
+				for (const dir of versionDirs()) {
+					const file = `${dir}/${operation}.json`;
+					expect(pkg.files, file).toContain(`dist/nodes/Hellotext/__schema__/${file}`);
+					// What n8n's GET /schemas/:node/:version/:resource/:operation.json serves (e.g. "1.0.0").
+					const served = resolveOutputSchemaPath({ nodeDir, version: dir.slice(1), resource, operation: op });
+					expect(served && readFileSync(served, 'utf8'), file).toBe(files[file]);
+					// What the backend reads for a node of that typeVersion (e.g. for AI tools).
+					expect(loadOutputSchema({ nodeDir, version: Number(dir.slice(1, dir.indexOf('.'))), resource, operation: op, versionFallback: true }), file).toEqual(
+						JSON.parse(files[file]),
+					);
+				}
 			}
 		});
 	});

@@ -1,9 +1,16 @@
-// Copies the SVG icons next to the compiled code, where the `file:` icon paths resolve.
-const { src, dest } = require('gulp');
+// Copies what the compiled code needs next to it: the SVG icons, where the `file:` icon paths
+// resolve, and the output schemas, where n8n looks for them (<node folder>/__schema__/...).
+const { parallel, src, dest } = require('gulp');
 
 function buildIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
+function copySchemas() {
+	return src('nodes/**/__schema__/**/*.json', { base: '.' }).pipe(dest('dist'));
+}
+
 exports['build:icons'] = buildIcons;
-exports.default = buildIcons;
+exports['build:schemas'] = copySchemas;
+exports['build:assets'] = parallel(buildIcons, copySchemas);
+exports.default = exports['build:assets'];

@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
@@ -6,6 +8,8 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { apiBaseUrl, DEFAULT_BASE_URL } from '../nodes/Hellotext/shared/transport';
 
 export class HellotextApi implements ICredentialType {
 	name = 'hellotextApi';
@@ -31,9 +35,10 @@ export class HellotextApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.hellotext.com',
+			default: DEFAULT_BASE_URL,
+			placeholder: DEFAULT_BASE_URL,
 			description:
-				'Where the API is served. Keep the default unless you go through a proxy or point at a sandbox.',
+				'Where the API is served: http:// or https:// only. Keep the default unless you go through a proxy or point at a sandbox.',
 		},
 	];
 
@@ -46,6 +51,9 @@ export class HellotextApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// The nodes refuse such a Base URL before any request; this refuses it in the credential
+		// test too, with the same message (n8n has no validation for a credential field).
+		apiBaseUrl(credentials.baseUrl);
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token ?? '')}` },
@@ -58,6 +66,7 @@ export class HellotextApi implements ICredentialType {
 			url: '/profiles',
 			qs: { limit: 1 },
 		},
+		// n8n's tester reads both kinds of rule from one list; the type declares a list of one kind.
 		rules: [
 			{
 				type: 'responseCode',
@@ -80,6 +89,16 @@ export class HellotextApi implements ICredentialType {
 					message: 'No Hellotext API at this Base URL (404): check the Base URL',
 				},
 			},
-		],
+			{
+				// n8n fails the test when the value at `key` equals `value`: a 2xx answer without a
+				// `profiles` list (a web page, another API) is not Hellotext's.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'profiles.length',
+					value: undefined,
+					message: 'This Base URL answered, but not as the Hellotext API does (no list of profiles): check the Base URL',
+				},
+			},
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

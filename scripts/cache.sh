@@ -68,7 +68,7 @@ install_n8n() {
 	if [ ! -f "$dir/.installed" ]; then
 		local bin partial="$dir.partial"
 		bin=$(node_bin "$node_major")
-		echo "Installing n8n@$version under Node $node_major into $dir (once; a few minutes and about 3 GB)..." >&2
+		echo "Installing n8n@$version under Node $node_major into $dir (once; a few minutes and about 3 GB; log: $cache/n8n-$version-install.log)..." >&2
 		rm -rf "$partial"
 		mkdir -p "$partial"
 		# n8n 1.x's n8n-nodes-base takes xlsx from a tarball URL outside the npm registry; the
@@ -77,17 +77,24 @@ install_n8n() {
 		1.*) echo '{ "name": "n8n-dev-install", "private": true, "overrides": { "xlsx": "0.18.5" } }' >"$partial/package.json" ;;
 		*) echo '{ "name": "n8n-dev-install", "private": true }' >"$partial/package.json" ;;
 		esac
-		(
-			cd "$partial"
-			export PATH="$bin:$PATH"
-			# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
-			# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
-			npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$version" >&2
-			npm rebuild sqlite3 >&2
-		)
+		# npm prints hundreds of deprecation warnings for n8n's dependencies: they go to a log, shown
+		# only when the install fails. (`set -e` does not apply inside an `if`: hence the &&.)
+		local log="$cache/n8n-$version-install.log"
+		if ! (
+			cd "$partial" &&
+				export PATH="$bin:$PATH" &&
+				# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
+				# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
+				npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$version" &&
+				npm rebuild sqlite3
+		) >"$log" 2>&1; then
+			cat "$log" >&2
+			die "installing n8n@$version failed (output above, also in $log)"
+		fi
 		touch "$partial/.installed"
 		rm -rf "$dir"
 		mv "$partial" "$dir"
+		echo "n8n@$version installed." >&2
 	fi
 	echo "$dir"
 }

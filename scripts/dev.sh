@@ -5,7 +5,10 @@
 #   npm run dev                 everything; Ctrl+C stops n8n and the sandbox
 #   scripts/dev.sh --install    only install n8n into the cache; prints the folder it is in
 #   npm run dev -- --no-build   use the dist/ that is there
-# Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext).
+# Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext),
+# N8N_RUNNERS_BROKER_PORT (n8n's task broker, 5679: set it to run next to another n8n),
+# HELLOTEXT_DEV_USER_FOLDER (n8n's data: credentials, workflows; default <cache>/n8n-user; the editor
+# test points it at a scratch folder so it never touches yours).
 # Needs Node 24 (n8n 2.x does): on an older Node, scripts/with-node24.sh npm run dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +32,7 @@ credential_name="Hellotext sandbox"
 owner_email="dev@example.com"
 owner_password="Hellotext-dev-1"
 
-n8n_environment "$n8n_cache/n8n-user"
+n8n_environment "${HELLOTEXT_DEV_USER_FOLDER:-$n8n_cache/n8n-user}"
 export N8N_PORT="$n8n_port"
 
 pids=()
@@ -48,7 +51,8 @@ fi
 install_packed_package "$N8N_USER_FOLDER"
 
 # 2. The sandbox, seeded with demo data.
-sandbox_log="$n8n_cache/sandbox.log"
+mkdir -p "$N8N_USER_FOLDER"
+sandbox_log="$N8N_USER_FOLDER/sandbox.log"
 node test/sandbox/cli.ts --port "$sandbox_port" --token "$sandbox_token" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 pids+=("$sandbox_pid")
@@ -67,7 +71,7 @@ fi
 echo "Sandbox: $sandbox_url (token $sandbox_token)" >&2
 
 # 3. The credential and the example workflows (imported on every run: same ids, updated in place).
-import_dir="$n8n_cache/import"
+import_dir="$N8N_USER_FOLDER/import"
 mkdir -p "$import_dir"
 cat >"$import_dir/credentials.json" <<JSON
 [
@@ -85,8 +89,10 @@ JSON
 # 4. n8n, with an owner account set from the environment (no sign-up form).
 hash_file="$n8n_cache/owner-password.bcrypt"
 if [ ! -s "$hash_file" ]; then
+	# Written aside and moved in place: another `npm run dev` may be reading it.
 	node -e 'process.stdout.write(require(process.argv[1]).hashSync(process.argv[2], 10))' \
-		"$n8n_dir/node_modules/bcryptjs" "$owner_password" >"$hash_file"
+		"$n8n_dir/node_modules/bcryptjs" "$owner_password" >"$hash_file.$$"
+	mv "$hash_file.$$" "$hash_file"
 fi
 export N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true
 export N8N_INSTANCE_OWNER_EMAIL="$owner_email"
@@ -111,8 +117,8 @@ cat >&2 <<MSG
   n8n $N8N_VERSION with n8n-nodes-hellotext: $url
   Log in as $owner_email / $owner_password
   Example workflows: "Hellotext example: ..." using the credential "$credential_name" ($sandbox_url)
-  Run one from another shell (ids in examples/*.json; the second port keeps clear of this n8n's task broker):
-    N8N_USER_FOLDER=$N8N_USER_FOLDER N8N_RUNNERS_BROKER_PORT=5690 $n8n_bin execute --id hellotextEx1Prfl
+  Run one from another shell (ids in examples/*.json; the other port keeps clear of this n8n's task broker):
+    N8N_USER_FOLDER=$N8N_USER_FOLDER N8N_RUNNERS_BROKER_PORT=$((${N8N_RUNNERS_BROKER_PORT:-5679} + 11)) $n8n_bin execute --id hellotextEx1Prfl
   Ctrl+C stops n8n and the sandbox.
 
 MSG

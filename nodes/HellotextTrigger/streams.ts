@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { getCustomActions } from '../Hellotext/methods/loadOptions';
-import { BUILT_IN_ACTIONS } from '../Hellotext/shared/actions';
+import { actionPicker, CUSTOM_ACTION } from '../Hellotext/resources/event/fields';
 import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES } from '../Hellotext/shared/cursor';
 import { hellotextRequest } from '../Hellotext/shared/transport';
 
@@ -114,11 +114,14 @@ export async function firstPage(context: IPollFunctions, stream: Stream, limit =
 	return [];
 }
 
-/** Built-in actions and the account's custom ones, for the action filter. */
+/**
+ * Built-in actions and the account's custom ones, for the action filter. The built-in ones carry
+ * the names Event > Track shows ("App: Installed"), taken from its action picker.
+ */
 export async function getEventActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const builtIn = Object.values(BUILT_IN_ACTIONS)
-		.flat()
-		.map((action): INodePropertyOptions => ({ name: action, value: action }));
+	const builtIn = (actionPicker.options as INodePropertyOptions[])
+		.filter((option) => option.value !== CUSTOM_ACTION)
+		.map(({ name, value }): INodePropertyOptions => ({ name, value }));
 	const custom = (await getCustomActions.call(this)).filter(
 		(option) => !builtIn.some((known) => known.value === option.value),
 	);

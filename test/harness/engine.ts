@@ -5,6 +5,7 @@ import {
 	createRunExecutionData,
 	ICredentialsHelper,
 	isExpression,
+	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
@@ -276,17 +277,26 @@ export class Engine {
 	}
 }
 
+/** lodash `get` for the dotted keys a `responseSuccessBody` rule uses (n8n's tester uses lodash). */
+function valueAt(data: unknown, key: string): unknown {
+	return key.split('.').reduce<unknown>((value, part) => (value == null ? undefined : (value as IDataObject)[part]), data);
+}
+
 /**
- * Tests a credential the way n8n's CredentialsTester does for a credential with a `test`
- * request: a temporary node whose only property routes that request, run by RoutingNode with
- * the decrypted credential; a thrown error is matched against the test's `rules`.
+ * Tests a credential the way n8n's CredentialsTester (packages/cli credentials-tester.service,
+ * runRequestTest) does for a credential with a `test` request: the stored data gets the
+ * properties' defaults; a temporary node whose only property routes that request is run by
+ * RoutingNode with the decrypted credential; a thrown error with an HTTP response is matched
+ * against the `responseCode` rules, else reported by status text, by the cause's code, or by its
+ * message; a success is matched against the `responseSuccessBody` rules.
  */
 export async function testCredential(
 	engine: Engine,
-	data: ICredentialDataDecryptedObject,
+	stored: ICredentialDataDecryptedObject,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const credentialType = credentialTypes[CREDENTIAL_TYPE];
+	const credentialType = engine.credentialsHelper.types[CREDENTIAL_TYPE];
 	const test = credentialType.test!;
+	const data = NodeHelpers.getNodeParameters(credentialType.properties, stored as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 	const nodeType: INodeType = {
 		description: {
 			displayName: 'No Operation',
@@ -302,13 +312,13 @@ export async function testCredential(
 		},
 	} as INodeType;
 	const testEngine = new Engine({ baseUrl: '', token: '', nodeTypes: { noOp: nodeType } });
-	const node = testEngine.node({}, { name: 'Temp-Node' }, 'noOp');
+	const node = testEngine.node({}, { id: 'temp', name: 'Temp-Node' }, 'noOp');
 	const workflow = testEngine.workflow(node);
 	const executeData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
 		workflow,
 		node,
-		makeAdditionalData(engine.credentialsHelper),
+		makeAdditionalData(new TestCredentialsHelper({ [CREDENTIAL_TYPE]: data }, engine.credentialsHelper.types)),
 		'internal',
 		createRunExecutionData({}),
 		0,
@@ -318,19 +328,30 @@ export async function testCredential(
 		[],
 	);
 	const routingNode = new RoutingNode(context, nodeType, { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data });
+	type Rule = { type: string; properties: { value: unknown; message: string; key?: string } };
+	const rules = (test.rules ?? []) as Rule[];
+	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		await routingNode.runNode();
+		await workflow.expression.acquireIsolate();
+		response = await routingNode.runNode();
 	} catch (error) {
-		const status = (error as { cause?: { response?: { status?: number; statusText?: string } } }).cause?.response;
-		if (status?.status !== undefined) {
-			for (const rule of (test.rules ?? []) as Array<{ type: string; properties: { value: number; message: string } }>) {
-				if (rule.type === 'responseCode' && rule.properties.value === status.status) {
-					return { status: 'Error', message: rule.properties.message };
-				}
-			}
-			return { status: 'Error', message: status.statusText || `Received HTTP status code: ${status.status}` };
+		const cause = (error as { cause?: { code?: string; response?: { status: number; statusText?: string } } }).cause;
+		if (cause?.response) {
+			const { status, statusText } = cause.response;
+			const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			if (status < 199 || status > 299) return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code };
 		}
-		return { status: 'Error', message: (error as Error).message };
+		return { status: 'Error', message: String((error as Error).message) };
+	} finally {
+		await workflow.expression.releaseIsolate();
+	}
+	for (const rule of rules) {
+		if (rule.type === 'responseSuccessBody' && valueAt(response![0][0].json, rule.properties.key!) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -27,10 +27,12 @@ function genericLabel(object: IDataObject): string {
 	return main ? `${main} (${object.id as string})` : (object.id as string);
 }
 
+/** "Ada Lovelace · ada@example.com (xY12ab34)": the ID tells apart profiles that share name and contact. */
 function profileLabel(profile: IDataObject): string {
 	const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ');
 	const contact = firstText(...((profile.emails as string[]) ?? []), ...((profile.phones as string[]) ?? []));
-	return [name, contact].filter(Boolean).join(' · ') || (profile.id as string);
+	const main = [name, contact].filter(Boolean).join(' · ');
+	return main ? `${main} (${profile.id as string})` : (profile.id as string);
 }
 
 /** Which profile filter a typed search means: an email, a phone, or a first name. */

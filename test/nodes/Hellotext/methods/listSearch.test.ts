@@ -23,9 +23,22 @@ describe('list searches (resource locators) and dropdowns', () => {
 			{ limit: '100', first_name: 'Ada' },
 		]);
 		for (const result of [byEmail, byPhone, byName]) {
-			expect(result.results).toEqual([{ name: 'Ada Lovelace · ada@example.com', value: ada }]);
+			expect(result.results).toEqual([{ name: `Ada Lovelace · ada@example.com (${ada})`, value: ada }]);
 			expect(result.paginationToken).toBeUndefined();
 		}
+	});
+
+	it('searchProfiles tells apart profiles that share name and email by their ID; a bare profile shows its ID', async () => {
+		const first = profile({ first_name: 'Sam', last_name: 'Lee', email: 'sam@example.com' });
+		const second = profile({ first_name: 'Sam', last_name: 'Lee', email: 'sam@example.com' });
+		const bare = profile({});
+		const { results } = await listSearch.searchProfiles.call(context());
+		expect(results).toEqual([
+			{ name: bare, value: bare },
+			{ name: `Sam Lee · sam@example.com (${second})`, value: second },
+			{ name: `Sam Lee · sam@example.com (${first})`, value: first },
+		]);
+		expect(new Set(results.map((r) => r.name)).size).toBe(3);
 	});
 
 	it('pages with the last id as the pagination token', async () => {

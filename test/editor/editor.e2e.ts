@@ -1,0 +1,275 @@
+// `npm run test:editor`: the package in the real n8n 2.41.1 editor, in Chromium, as a new user meets
+// it. `npm run dev` (started here on free ports with a scratch user folder) provides n8n with the
+// packed package installed, the sandbox with demo data, the "Hellotext sandbox" credential and the
+// example workflows. The test fails on a console error, an uncaught exception or a failed request
+// to n8n (e.g. a 404 for the package's schemas or icons). It also writes the README's pictures
+// (into EDITOR_SCREENSHOTS, default .cache/editor-screenshots; `npm run screenshots` writes docs/images).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchChromium, ProblemWatch, type Browser } from './browser';
+import { ROOT, startDevServer, type DevServer } from './devServer';
+import type { ReadmePicture } from './pictures';
+import {
+	addHellotextAction,
+	choose,
+	closeNode,
+	field,
+	fillText,
+	openHellotextActions,
+	openNode,
+	newWorkflow,
+	openWorkflow,
+	outputItemCount,
+	pickFromList,
+	setField,
+	signIn,
+	executeStep,
+} from './ui';
+
+type Obj = Record<string, any>;
+
+const SCREENSHOTS = path.resolve(ROOT, process.env.EDITOR_SCREENSHOTS ?? '.cache/editor-screenshots');
+/** The example workflows' ids (examples/*.json). */
+const EXAMPLES = { trackOrder: 'hellotextEx2Trck', exportProfiles: 'hellotextEx3Expt', triggerOnEvents: 'hellotextEx4Trgr' };
+
+/**
+ * Profile > Create's contact fields, filled by label. A label shown on top is filled there;
+ * otherwise it is added from "Add Field" first, so this works whether the node shows Email,
+ * Phone, First Name and Last Name on top or inside Additional Fields.
+ */
+async function fillProfileCreate(ndv: Locator, profile: { email: string; firstName: string; lastName: string }) {
+	await setField(ndv, 'Email', profile.email);
+	await setField(ndv, 'First Name', profile.firstName);
+	await setField(ndv, 'Last Name', profile.lastName);
+}
+
+/**
+ * Event > Track: for an action of each family, the fields that must show and must not. "Reference
+ * By" is set to ID first where the family has it, so the object's own picker shows.
+ */
+const TRACK_FAMILIES = [
+	{ action: 'App: Installed', shows: ['App'], hides: ['Order', 'Cart', 'Products', 'Coupon'] },
+	{ action: 'Order: Placed', shows: ['Order'], hides: ['App', 'Cart', 'Products', 'Coupon'] },
+	{ action: 'Cart: Added', shows: ['Cart', 'Products'], hides: ['Reference By', 'App', 'Order'] },
+];
+
+describe('the Hellotext nodes in the n8n editor', () => {
+	let dev: DevServer;
+	let browser: Browser;
+	let page: Page;
+	let watch: ProblemWatch;
+	const sandbox = async (method: string, route: string, body?: Obj): Promise<Obj> => {
+		const response = await fetch(`${dev.sandboxUrl}/v1${route}`, {
+			method,
+			headers: { authorization: `Bearer ${dev.sandboxToken}`, 'content-type': 'application/json' },
+			body: body && JSON.stringify(body),
+		});
+		return (await response.json()) as Obj;
+	};
+	/** Every profile in the sandbox, across pages. */
+	const allProfiles = async () => {
+		const profiles: Obj[] = [];
+		for (let after = ''; ; ) {
+			const page = (await sandbox('GET', `/profiles?limit=100${after && `&starting_after=${after}`}`)).profiles as Obj[];
+			profiles.push(...page);
+			if (page.length < 100) return profiles;
+			after = page[page.length - 1].id;
+		}
+	};
+	const screenshot = async (target: Page | Locator, name: ReadmePicture | `failed-${string}`) => {
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		await target.screenshot({
+			path: path.join(SCREENSHOTS, `${name}.png`),
+			animations: 'disabled',
+			caret: 'hide',
+			// Without the "Node executed successfully" toasts.
+			style: '.el-notification { display: none !important; }',
+		});
+	};
+	const email = `mae.jemison.${Date.now() % 1_000_000}@example.com`;
+
+	beforeAll(async () => {
+		dev = await startDevServer();
+		browser = await launchChromium();
+		page = browser.context.pages()[0] ?? (await browser.context.newPage());
+		// A loaded 2-core machine: n8n's editor can take a while to answer.
+		page.setDefaultTimeout(60_000);
+		page.setDefaultNavigationTimeout(120_000);
+		watch = new ProblemWatch(browser.context, new URL(dev.url).origin);
+		await signIn(page, dev.url, dev.owner);
+	}, 600_000);
+
+	// When a step failed: what the page showed (next to the screenshots) and the problems seen.
+	afterEach(async (context) => {
+		if (context.task.result?.state === 'fail' && page) {
+			const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+			await screenshot(page, `failed-${name}`).catch(() => undefined);
+			const problems = watch.take();
+			if (problems.length) console.error(`Problems seen during "${context.task.name}":\n${problems.join('\n')}`);
+		}
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await dev?.stop();
+	}, 120_000);
+
+	it('shows Hellotext in the node panel with its actions grouped by resource', async () => {
+		await openWorkflow(page, dev.url, EXAMPLES.exportProfiles);
+		const panel = await openHellotextActions(page);
+		const actions = await panel.getByTestId('node-creator-item-name').allInnerTexts();
+		expect(actions.map((action) => action.trim())).toEqual(
+			expect.arrayContaining(['Create a profile', 'Get many profiles', 'Add a profile to a list', 'Track an event']),
+		);
+		expect(actions.length).toBeGreaterThanOrEqual(75);
+		// The package's icon, served by n8n from the installed package.
+		const icon = panel.locator('img[src*="/icons/n8n-nodes-hellotext/"]').first();
+		await expect.poll(() => icon.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0)).toBe(true);
+		await screenshot(page, 'node-panel');
+		await page.keyboard.press('Escape');
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('sets up Profile > Create, runs it, and the sandbox has the profile', async () => {
+		await newWorkflow(page, dev.url);
+		const ndv = await addHellotextAction(page, 'Create a profile');
+		// The only Hellotext credential is picked for a new node.
+		await expect.poll(() => ndv.getByRole('combobox', { name: 'Select Credential' }).inputValue()).toBe('Hellotext sandbox');
+		await fillProfileCreate(ndv, { email, firstName: 'Mae', lastName: 'Jemison' });
+		expect(await executeStep(ndv)).toBe(1);
+		const [created] = (await sandbox('GET', `/profiles?email=${encodeURIComponent(email)}`)).profiles as Obj[];
+		expect(created).toMatchObject({ first_name: 'Mae', last_name: 'Jemison', emails: [email] });
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('sets up Profile > Get Many with a Limit and returns that many profiles', async () => {
+		await newWorkflow(page, dev.url);
+		const ndv = await addHellotextAction(page, 'Get many profiles');
+		await fillText(ndv, 'Limit', '7');
+		expect(await executeStep(ndv)).toBe(7);
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('finds a list and a profile with the "From list" searches, the profile shown with its ID, and adds one to the other', async () => {
+		await newWorkflow(page, dev.url);
+		const ndv = await addHellotextAction(page, 'Add a profile to a list');
+		const lists = (await sandbox('GET', '/lists')).lists as Obj[];
+		const newsletter = lists.find((list) => list.name === 'Newsletter')!;
+		expect(await pickFromList(ndv, 'List', /^Newsletter \(/)).toBe(`Newsletter (${newsletter.id})`);
+		const [profile] = (await sandbox('GET', `/profiles?email=${encodeURIComponent(email)}`)).profiles as Obj[];
+		expect(await pickFromList(ndv, 'Profile', new RegExp(`\\(${profile.id}\\)$`), email)).toBe(
+			`Mae Jemison · ${email} (${profile.id})`,
+		);
+		expect(await executeStep(ndv)).toBe(1);
+		const stored = await sandbox('GET', `/profiles/${profile.id as string}`);
+		expect((stored.lists as Obj[]).map((list) => list.name)).toContain('Newsletter');
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('shows Event > Track only the fields of the chosen action’s family', async () => {
+		await newWorkflow(page, dev.url);
+		const ndv = await addHellotextAction(page, 'Track an event');
+		for (const family of TRACK_FAMILIES) {
+			await choose(ndv, 'Action', family.action);
+			if (await field(ndv, 'Reference By').isVisible()) await choose(ndv, 'Reference By', 'ID');
+			for (const label of family.shows) await expect.poll(() => field(ndv, label).count(), { message: `${family.action}: ${label}` }).toBe(1);
+			for (const label of family.hides) expect(await field(ndv, label).count(), `${family.action}: ${label}`).toBe(0);
+		}
+		await choose(ndv, 'Action', 'Order: Placed');
+		await screenshot(ndv.getByTestId('node-parameters'), 'track-form');
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('runs the example "track an order.placed event": one item per node, and the event is tracked', async () => {
+		await openWorkflow(page, dev.url, EXAMPLES.trackOrder);
+		const eventsBefore = ((await sandbox('GET', '/attribution/events')).events as Obj[]).length;
+		// Before a run, the next node's input previews the previous node's fields from its output schema.
+		const input = (await openNode(page, 'Track Order Placed')).getByTestId('ndv-input-panel');
+		await input.getByText('Usually outputs the following fields').waitFor();
+		await input.getByText('first_name', { exact: true }).waitFor();
+		expect(watch.responses.filter((response) => response.url.includes('/schemas/'))).toContainEqual({
+			url: `${new URL(dev.url).origin}/schemas/n8n-nodes-hellotext.hellotext/1.0.0/profile/getAll.json`,
+			status: 200,
+		});
+		await closeNode(page);
+		await page.getByTestId('execute-workflow-button').click();
+		for (const node of ['Get a Profile', 'Track Order Placed']) {
+			const ndv = await openNode(page, node);
+			expect(await outputItemCount(ndv), node).toBe(1);
+			await closeNode(page);
+		}
+		expect(((await sandbox('GET', '/attribution/events')).events as Obj[]).length).toBe(eventsBefore + 1);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('runs the example "export all profiles": one item per profile in the sandbox', async () => {
+		await openWorkflow(page, dev.url, EXAMPLES.exportProfiles);
+		const profiles = await allProfiles();
+		await page.getByTestId('execute-workflow-button').click();
+		const ndv = await openNode(page, 'Get All Profiles');
+		expect(await outputItemCount(ndv)).toBe(profiles.length);
+		await ndv.getByTestId('output-panel').getByRole('radio', { name: 'JSON' }).click();
+		await screenshot(page, 'run-output');
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('tests the credential: passes with the sandbox token, fails with a wrong one or pointed at n8n itself; nothing saved', async () => {
+		await page.goto(`${dev.url}/home/credentials`);
+		await page.getByText('Hellotext sandbox', { exact: true }).first().click();
+		const modal = page.getByRole('dialog').filter({ hasText: 'Hellotext API' });
+		await modal.getByText('Connection tested successfully').waitFor();
+		const input = (label: string) =>
+			modal
+				.locator('div')
+				.filter({ has: page.locator('label').getByText(new RegExp(`^${label}`)) })
+				.filter({ has: page.getByRole('textbox') })
+				.last()
+				.getByRole('textbox');
+		/** Changes a field and tests again ("Retry" tests what the form holds, unsaved); waits for the verdict. */
+		const retest = async (label: string, value: string, verdict: 'OK' | RegExp) => {
+			await input(label).fill(value);
+			await modal.getByRole('button', { name: 'Retry' }).click();
+			if (verdict === 'OK') return await modal.getByText('Connection tested successfully').waitFor();
+			await modal.getByText(/Couldn.t connect with these settings/).waitFor();
+			// The message is behind "More details".
+			await modal.getByText('More details').click();
+			await page.getByText(verdict).first().waitFor();
+		};
+		await retest('API Token', 'wrong-token', /Hellotext rejected the API token \(401\)/);
+		await retest('API Token', dev.sandboxToken, 'OK');
+		await retest('Base URL', dev.url, /This Base URL answered, but not as the Hellotext API does/);
+		await retest('Base URL', 'ftp://127.0.0.1:21', /must start with http:\/\/ or https:\/\//);
+		await modal.getByRole('button', { name: 'Close this dialog' }).click();
+		const confirm = page.getByRole('dialog').filter({ hasText: /without saving|unsaved/i });
+		if (await confirm.isVisible()) await confirm.getByRole('button', { name: /close|leave|discard/i }).first().click();
+		await modal.waitFor({ state: 'hidden' });
+		// Still the sandbox's token and URL: the credential works as before.
+		await page.reload();
+		await page.getByText('Hellotext sandbox', { exact: true }).first().click();
+		await modal.getByText('Connection tested successfully').waitFor();
+		await modal.getByRole('button', { name: 'Close this dialog' }).click();
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('fetches a test event on the trigger: the newest event', async () => {
+		const [newest] = (await sandbox('GET', '/attribution/events?limit=1')).events as Obj[];
+		expect(newest, 'an event tracked by the example run').toBeDefined();
+		await openWorkflow(page, dev.url, EXAMPLES.triggerOnEvents);
+		const ndv = await openNode(page, 'On New Hellotext Event');
+		await ndv.getByRole('button', { name: 'Fetch Test Event' }).first().click();
+		expect(await outputItemCount(ndv)).toBe(1);
+		await expect.poll(() => ndv.getByTestId('output-panel').innerText()).toContain(newest.id);
+		await screenshot(page, 'trigger-sample');
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+});

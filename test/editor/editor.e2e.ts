@@ -4,7 +4,7 @@
 // example workflows. The test fails on a console error, an uncaught exception or a failed request
 // to n8n (e.g. a 404 for the package's schemas or icons). It also writes the README's pictures
 // (into EDITOR_SCREENSHOTS, default .cache/editor-screenshots; `npm run screenshots` writes docs/images).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
@@ -33,8 +33,16 @@ import {
 type Obj = Record<string, any>;
 
 const SCREENSHOTS = path.resolve(ROOT, process.env.EDITOR_SCREENSHOTS ?? '.cache/editor-screenshots');
+/** Where a failed step's page is pictured. */
+const FAILURES = path.resolve(ROOT, '.cache/editor-failures');
 /** The example workflows' ids (examples/*.json). */
 const EXAMPLES = { trackOrder: 'hellotextEx2Trck', exportProfiles: 'hellotextEx3Expt', triggerOnEvents: 'hellotextEx4Trgr' };
+
+/** The version of the node "Get a Profile" in the track example: n8n asks for that version's schemas. */
+const getProfileVersion = () => {
+	const workflow = JSON.parse(readFileSync(path.join(ROOT, 'examples/track-order-placed.json'), 'utf8')) as { nodes: Obj[] };
+	return workflow.nodes.find((node) => node.name === 'Get a Profile')!.typeVersion as number;
+};
 
 /**
  * Profile > Create's contact fields, filled by label. A label shown on top is filled there;
@@ -81,9 +89,11 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		}
 	};
 	const screenshot = async (target: Page | Locator, name: ReadmePicture | `failed-${string}`) => {
-		mkdirSync(SCREENSHOTS, { recursive: true });
+		// A failed step's picture never goes among the README's.
+		const folder = name.startsWith('failed-') ? FAILURES : SCREENSHOTS;
+		mkdirSync(folder, { recursive: true });
 		await target.screenshot({
-			path: path.join(SCREENSHOTS, `${name}.png`),
+			path: path.join(folder, `${name}.png`),
 			animations: 'disabled',
 			caret: 'hide',
 			// Without the "Node executed successfully" toasts.
@@ -196,7 +206,7 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		await input.getByText('Usually outputs the following fields').waitFor();
 		await input.getByText('first_name', { exact: true }).waitFor();
 		expect(watch.responses.filter((response) => response.url.includes('/schemas/'))).toContainEqual({
-			url: `${new URL(dev.url).origin}/schemas/n8n-nodes-hellotext.hellotext/1.0.0/profile/getAll.json`,
+			url: `${new URL(dev.url).origin}/schemas/n8n-nodes-hellotext.hellotext/${getProfileVersion()}.0.0/profile/getAll.json`,
 			status: 200,
 		});
 		await closeNode(page);

@@ -1,5 +1,5 @@
 import { RoutingNode } from 'n8n-core';
-import { WorkflowExpression } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../../nodes/Hellotext/Hellotext.node.ts';
@@ -17,19 +17,28 @@ type Obj = Record<string, any>;
  */
 const ROUTING_NODE_PASSES = 'resolveBaseUrl' in RoutingNode.prototype ? 2 : 1;
 
+/**
+ * Where a workflow's expressions are resolved, one call per expression: n8n 2.x's
+ * WorkflowExpression, n8n 1.x's Expression (also run here: npm run test:n8n-1.123).
+ */
+const { WorkflowExpression } = n8nWorkflow as unknown as { WorkflowExpression?: typeof n8nWorkflow.Expression };
+const Resolver = (WorkflowExpression ?? n8nWorkflow.Expression) as unknown as {
+	prototype: { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
+};
+
 describe('each expression is evaluated once by the node per item, beyond RoutingNode’s own passes', () => {
 	const env = useSandbox();
 	/** Evaluations by expression text, counted where n8n resolves every expression. */
 	const evaluations = new Map<string, number>();
-	const resolve = WorkflowExpression.prototype.resolveSimpleParameterValue;
+	const resolve = Resolver.prototype.resolveSimpleParameterValue;
 	beforeAll(() => {
-		WorkflowExpression.prototype.resolveSimpleParameterValue = function (value, ...rest) {
+		Resolver.prototype.resolveSimpleParameterValue = function (value, ...rest) {
 			if (typeof value === 'string' && value.startsWith('=')) evaluations.set(value, (evaluations.get(value) ?? 0) + 1);
 			return resolve.call(this, value, ...rest);
 		};
 	});
 	afterAll(() => {
-		WorkflowExpression.prototype.resolveSimpleParameterValue = resolve;
+		Resolver.prototype.resolveSimpleParameterValue = resolve;
 	});
 
 	/** Runs the node over `items` and returns each expression's evaluations per item. */

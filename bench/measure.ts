@@ -69,18 +69,34 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; val
 	}
 }
 
-/** `runs` timed runs of `fn`: their stats, the peak RSS and growth over all, and the last value. */
-export async function repeat<T>(runs: number, fn: () => Promise<T>) {
+/** Timed runs collected one by one: their stats, the peak RSS and growth over all, and the last value. */
+function series<T>() {
 	const times: number[] = [];
 	let peak = 0;
 	let growth = 0;
 	let last: T | undefined;
+	return {
+		async run(fn: () => Promise<T>) {
+			const result = await timed(fn);
+			times.push(result.ms);
+			peak = Math.max(peak, result.peakRssMb);
+			growth = Math.max(growth, result.growthMb);
+			last = result.value;
+		},
+		result: () => ({ stats: stats(times), peak, growth, last: last as T }),
+	};
+}
+
+/**
+ * `runs` timed runs each of the node and its floor, alternating, so that a slow spell of a shared
+ * machine falls on both sides of the ratio rather than on one.
+ */
+export async function repeatSideBySide<N, F>(runs: number, node: () => Promise<N>, floor: () => Promise<F>) {
+	const nodeRuns = series<N>();
+	const floorRuns = series<F>();
 	for (let i = 0; i < runs; i++) {
-		const result = await timed(fn);
-		times.push(result.ms);
-		peak = Math.max(peak, result.peakRssMb);
-		growth = Math.max(growth, result.growthMb);
-		last = result.value;
+		await nodeRuns.run(node);
+		await floorRuns.run(floor);
 	}
-	return { stats: stats(times), peak, growth, last: last as T };
+	return { node: nodeRuns.result(), floor: floorRuns.result() };
 }

@@ -11,7 +11,7 @@ import { Engine } from '../test/harness/engine';
 import { createSandbox, type HellotextSandbox } from '../test/sandbox/index.ts';
 import { seedProfiles } from '../test/sandbox/seed.ts';
 import { benchBulk, bulkScenarios } from './bulk.ts';
-import { PollSession, repeat, stats, timed, TRIGGER, type Row } from './measure.ts';
+import { PollSession, repeatSideBySide, stats, timed, TRIGGER, type Row } from './measure.ts';
 import { benchRealN8n, pinnedN8nVersion, realN8nTable, type RealN8nRow } from './realN8n.ts';
 import { benchTriggerBacklog } from './triggerBacklog.ts';
 
@@ -54,9 +54,12 @@ async function main() {
 	for (const size of [1_000, 10_000]) {
 		sb.reset();
 		seedProfiles(sb, size);
-		const node = await repeat(RUNS, async () => countRequests(async () => await engine.run(listParams({ returnAll: true }))));
+		const { node, floor } = await repeatSideBySide(
+			RUNS,
+			async () => countRequests(async () => await engine.run(listParams({ returnAll: true }))),
+			async () => await floorList(sb, Number.POSITIVE_INFINITY),
+		);
 		const items = node.last.value.items.length;
-		const floor = await repeat(RUNS, async () => await floorList(sb, Number.POSITIVE_INFINITY));
 		const expected = Math.floor(size / 100) + 1;
 		const ratio = node.stats.median / floor.stats.median;
 		rows.push({
@@ -76,8 +79,11 @@ async function main() {
 
 	// 2. Limit 250 and Limit 5.
 	for (const limit of [250, 5]) {
-		const node = await repeat(RUNS, async () => countRequests(async () => await engine.run(listParams({ returnAll: false, limit }))));
-		const floor = await repeat(RUNS, async () => await floorList(sb, limit));
+		const { node, floor } = await repeatSideBySide(
+			RUNS,
+			async () => countRequests(async () => await engine.run(listParams({ returnAll: false, limit }))),
+			async () => await floorList(sb, limit),
+		);
 		const expected = Math.ceil(limit / 100);
 		rows.push({
 			scenario: `Limit ${limit}`,
@@ -98,11 +104,14 @@ async function main() {
 	const session = new PollSession(engine, { triggerOn: 'event', options: { maxItems: 1000 } });
 	sb.insert('events', 'event', { action: 'order.placed' });
 	await session.poll(); // activation: records the position
-	const idle = await repeat(RUNS, async () => countRequests(async () => await session.poll()));
-	const idleFloor = await repeat(RUNS, async () => {
-		await fetch(`${sb.url}/v1/attribution/events?limit=100`, { headers: { authorization: `Bearer ${sb.token}` } }).then((r) => r.json());
-		return 1;
-	});
+	const { node: idle, floor: idleFloor } = await repeatSideBySide(
+		RUNS,
+		async () => countRequests(async () => await session.poll()),
+		async () => {
+			await fetch(`${sb.url}/v1/attribution/events?limit=100`, { headers: { authorization: `Bearer ${sb.token}` } }).then((r) => r.json());
+			return 1;
+		},
+	);
 	rows.push({
 		scenario: 'Trigger, idle poll (events)',
 		requests: idle.last.requests,

@@ -1,6 +1,6 @@
 // What a user does in n8n's editor, by what they see: labels, roles, and n8n's own data-test-id
 // attributes; never CSS layout or the node's internal parameter names.
-import { errors, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function signIn(page: Page, url: string, owner: { email: string; password: string }) {
 	await page.goto(`${url}/signin`);
@@ -23,7 +23,10 @@ export async function openWorkflow(page: Page, url: string, id: string) {
 export async function newWorkflow(page: Page, url: string) {
 	await openWorkflow(page, url, 'new');
 	await page.getByRole('button', { name: 'Open nodes panel' }).click();
-	await pickPanelEntry(page.getByTestId('node-creator'), 'Trigger manually', 'manual');
+	// The panel opens on "What triggers this workflow?", whose first entry is "Trigger manually". Not
+	// searched for: a search lists the same node as "Manual Trigger", and once CI clicked the entry
+	// just as the search re-rendered the list under it.
+	await panelEntry(page.getByTestId('node-creator'), 'Trigger manually').click();
 	await page.getByTestId('canvas-node').first().waitFor();
 	await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
 }
@@ -32,7 +35,9 @@ export async function newWorkflow(page: Page, url: string) {
 export async function openHellotextActions(page: Page): Promise<Locator> {
 	await page.getByRole('button', { name: 'Open nodes panel' }).click();
 	const panel = page.getByTestId('node-creator');
-	await pickPanelEntry(panel, 'Hellotext', 'Hellotext');
+	await panel.getByTestId('node-creator-search-bar').fill('Hellotext');
+	// Only in the search's results, so found once the list is re-rendered.
+	await panelEntry(panel, 'Hellotext').click();
 	// In an empty workflow the panel offers triggers first, the actions folded under "Actions (n)".
 	const actions = panel.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Actions \(\d+\)/ });
 	await actions.waitFor();
@@ -43,35 +48,20 @@ export async function openHellotextActions(page: Page): Promise<Locator> {
 }
 
 /**
- * Clicks the node panel's entry named `name`, after typing `search` into the panel's search if
- * given. The panel slides in and re-renders its list while a search settles; on a loaded CI machine
- * a click once kept finding the entry moving or replaced until it timed out (60 s of "element is not
- * stable" / "detached"). So a click that could not happen within 15 s is tried again from a fresh
- * search, as a user would retype; any other failure, or a third timeout, fails the step.
+ * The node panel's entry named exactly `name`: the whole row, as n8n's own editor tests click it.
+ * Click it only once the list shows what it will show: typing into the search re-renders the list.
  */
-export async function pickPanelEntry(panel: Locator, name: string, search?: string) {
-	const page = panel.page();
-	// The entry as n8n's own editor tests click it: the whole row, found by its exact name.
-	const entry = panel
+export function panelEntry(panel: Locator, name: string): Locator {
+	return panel
 		.getByTestId('item-iterator-item')
-		.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) })
+		.filter({ has: panel.page().getByTestId('node-creator-item-name').getByText(name, { exact: true }) })
 		.first();
-	for (let attempt = 1; ; attempt++) {
-		if (search !== undefined) await panel.getByTestId('node-creator-search-bar').fill(search);
-		try {
-			await entry.click({ timeout: 15_000 });
-			return;
-		} catch (error) {
-			if (!(error instanceof errors.TimeoutError) || attempt === 3) throw error;
-			await page.mouse.move(0, 0);
-		}
-	}
 }
 
 /** Adds the Hellotext node for one action ("Create a profile") and returns its open details view. */
 export async function addHellotextAction(page: Page, action: string): Promise<Locator> {
 	const panel = await openHellotextActions(page);
-	await pickPanelEntry(panel, action);
+	await panelEntry(panel, action).click();
 	const ndv = page.getByTestId('ndv');
 	// Rendered: what is on top (or not) can be told from here on.
 	await field(ndv, 'Operation').waitFor();

@@ -5,6 +5,7 @@
 // `type`, `properties` and `items` (the first of several types), as in n8n-nodes-base's files.
 import path from 'node:path';
 
+import schemaVersionDirs from '../../scripts/schema-version-dirs.js';
 import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
 import { Engine } from '../harness/engine';
 import { createSandbox } from '../sandbox/index.ts';
@@ -17,23 +18,17 @@ export interface JsonSchema {
 }
 
 export const ROOT = path.resolve(__dirname, '../..');
-/** Where the schemas are kept in the source; the build copies them next to the compiled node. */
+/**
+ * Where the schemas are kept in the source, once: the operations answer the same at every node
+ * version, and the build writes a copy into each version folder next to the compiled node.
+ */
 export const SCHEMA_DIR = path.join(ROOT, 'nodes/Hellotext/__schema__');
 
-/**
- * The version folders n8n looks in, one per version the node runs as, each padded to three parts
- * ("v1.0.0"): the editor asks with the node's own typeVersion, without falling back to another.
- * The operations answer the same whatever the version, so each folder gets the same schemas.
- */
-export function versionDirs(): string[] {
-	const version = new Hellotext().description.version;
-	return (Array.isArray(version) ? version : [version]).map(
-		(v) => `v${String(v).split('.').concat(['0', '0']).slice(0, 3).join('.')}`,
-	);
-}
+/** The version folders the build writes the schemas into, one per version the node runs as ("v1.0.0"). */
+export const versionDirs = (): string[] => schemaVersionDirs(new Hellotext().description.version);
 
-/** "profile/create" → its files, relative to the schema folder (one per version folder). */
-export const schemaFiles = (operation: string) => versionDirs().map((dir) => `${dir}/${operation}.json`);
+/** "profile/create" → its file, relative to the schema folder. */
+export const schemaFile = (operation: string) => `${operation}.json`;
 
 function typeOf(value: unknown): string {
 	if (value === null) return 'null';

@@ -8,10 +8,10 @@ import { loadOutputSchema, resolveOutputSchemaPath } from 'n8n-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packAndLoad, type PackedPackage } from '../package/tarball';
-import { generateSchemas, schemaFiles, SCHEMA_DIR, serialize, versionDirs, type JsonSchema } from './generate';
+import { generateSchemas, schemaFile, SCHEMA_DIR, serialize, versionDirs, type JsonSchema } from './generate';
 import { describedOperations } from './operations';
 
-/** The committed schema files, by path relative to the schema folder. */
+/** The committed schema files (one per operation, for every node version), by path relative to the schema folder. */
 function committed(): Record<string, string> {
 	if (!existsSync(SCHEMA_DIR)) return {};
 	return Object.fromEntries(
@@ -26,13 +26,13 @@ describe('output schemas (__schema__)', () => {
 
 	it('exist for every resource/operation pair of the node description, and nothing else', () => {
 		expect(operations, 'the node description’s operations').toHaveLength(75);
-		expect(Object.keys(committed()).sort()).toEqual(operations.flatMap(schemaFiles).sort());
+		expect(Object.keys(committed()).sort()).toEqual(operations.map(schemaFile).sort());
 	});
 
 	it('are what `npm run schemas` derives from the sandbox’s answers now', async () => {
 		const schemas = await generateSchemas();
 		const files = committed();
-		const stale = operations.flatMap(schemaFiles).filter((file) => files[file] !== serialize(schemas[file.slice(file.indexOf('/') + 1, -'.json'.length)]));
+		const stale = operations.filter((operation) => files[schemaFile(operation)] !== serialize(schemas[operation]));
 		expect(stale, 'stale schemas: run `npm run schemas`').toEqual([]);
 	}, 180_000);
 
@@ -42,7 +42,7 @@ describe('output schemas (__schema__)', () => {
 			expect(schema.type, file).toBe('object');
 			expect(Object.keys(schema.properties ?? {}).length, file).toBeGreaterThan(0);
 		}
-		const profile = JSON.parse(committed()[schemaFiles('profile/get')[0]]) as JsonSchema;
+		const profile = JSON.parse(committed()[schemaFile('profile/get')]) as JsonSchema;
 		expect(profile.properties).toMatchObject({
 			id: { type: 'string' },
 			emails: { type: 'array', items: { type: 'string' } },
@@ -57,10 +57,12 @@ describe('output schemas (__schema__)', () => {
 		}, 120_000);
 		afterAll(() => pkg?.cleanup());
 
-		it('sit next to the compiled node, where n8n-core’s resolver finds each one', () => {
+		it('sit next to the compiled node, a copy per node version, where n8n-core’s resolver finds each one', () => {
 			const nodeFile = pkg.loader.resolveSourcePath(pkg.loader.known.nodes.hellotext.sourcePath);
 			const nodeDir = path.dirname(nodeFile);
 			expect(path.relative(pkg.dir, nodeDir)).toBe('dist/nodes/Hellotext');
+			// The folders n8n's editor asks in: GET /schemas/<node>/1.0.0/... for a node of typeVersion 1.
+			expect(versionDirs()).toEqual(['v1.0.0', 'v2.0.0']);
 			const files = committed();
 			for (const operation of operations) {
 				const [resource, op] = operation.split('/');
@@ -69,10 +71,10 @@ describe('output schemas (__schema__)', () => {
 					expect(pkg.files, file).toContain(`dist/nodes/Hellotext/__schema__/${file}`);
 					// What n8n's GET /schemas/:node/:version/:resource/:operation.json serves (e.g. "1.0.0").
 					const served = resolveOutputSchemaPath({ nodeDir, version: dir.slice(1), resource, operation: op });
-					expect(served && readFileSync(served, 'utf8'), file).toBe(files[file]);
+					expect(served && readFileSync(served, 'utf8'), file).toBe(files[schemaFile(operation)]);
 					// What the backend reads for a node of that typeVersion (e.g. for AI tools).
 					expect(loadOutputSchema({ nodeDir, version: Number(dir.slice(1, dir.indexOf('.'))), resource, operation: op, versionFallback: true }), file).toEqual(
-						JSON.parse(files[file]),
+						JSON.parse(files[schemaFile(operation)]),
 					);
 				}
 			}

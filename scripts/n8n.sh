@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The pinned n8n and this package installed into it, for scripts/dev.sh and bench/realN8n.ts: one
-# place that knows the n8n version, where it is cached, how it is installed, how the packed tarball
-# becomes a community package and which environment n8n runs with.
+# The pinned n8n and this package installed into it, for scripts/dev.sh and, through
+# test/support/process.ts, the tests and bench/realN8n.ts: one place that knows the n8n version,
+# where it is cached, how it is installed, how the packed tarball becomes a community package and
+# which environment n8n runs with.
 #   source scripts/n8n.sh                        defines the variables and functions below
+#   scripts/n8n.sh version                       prints the pinned n8n version
 #   scripts/n8n.sh install                       installs n8n into the cache (once), prints its binary
 #   scripts/n8n.sh install-package USER_FOLDER...  packs dist/ once and installs it into each
 #                                                USER_FOLDER/.n8n/nodes
+#   scripts/n8n.sh environment USER_FOLDER       prints the environment below (n8n_environment) as
+#                                                NAME=value lines, for an n8n started from elsewhere
 #   scripts/n8n.sh n8n USER_FOLDER ARGS...       runs the pinned n8n with that user folder and the
-#                                                environment below (n8n_environment)
+#                                                environment below
 # Environment: N8N_NODES_HELLOTEXT_CACHE (~/.cache/n8n-nodes-hellotext). n8n 2.x needs Node 24: run
 # through scripts/with-node24.sh.
 
@@ -47,20 +51,26 @@ install_packed_package() {
 
 # The environment every n8n command here runs with: the given user folder, loopback, no telemetry,
 # no prompts, and no custom extensions leaking in from the caller's shell.
+n8n_settings=(
+	N8N_SECURE_COOKIE=false
+	N8N_DIAGNOSTICS_ENABLED=false
+	N8N_VERSION_NOTIFICATIONS_ENABLED=false
+	N8N_PERSONALIZATION_ENABLED=false
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
+)
 n8n_environment() {
 	export N8N_USER_FOLDER="$1"
 	export N8N_LISTEN_ADDRESS="${N8N_LISTEN_ADDRESS:-127.0.0.1}"
-	export N8N_SECURE_COOKIE=false
-	export N8N_DIAGNOSTICS_ENABLED=false
-	export N8N_VERSION_NOTIFICATIONS_ENABLED=false
-	export N8N_PERSONALIZATION_ENABLED=false
-	export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
+	export "${n8n_settings[@]}"
 	unset N8N_CUSTOM_EXTENSIONS
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	set -euo pipefail
 	case "${1:-}" in
+	version)
+		echo "$N8N_VERSION"
+		;;
 	install)
 		install_n8n
 		echo "$n8n_bin"
@@ -70,13 +80,17 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		[ $# -ge 1 ] || { echo "usage: scripts/n8n.sh install-package USER_FOLDER..." >&2; exit 2; }
 		install_packed_package "$@"
 		;;
+	environment)
+		n8n_environment "${2:?usage: scripts/n8n.sh environment USER_FOLDER}"
+		printf '%s\n' "N8N_USER_FOLDER=$N8N_USER_FOLDER" "N8N_LISTEN_ADDRESS=$N8N_LISTEN_ADDRESS" "${n8n_settings[@]}"
+		;;
 	n8n)
 		n8n_environment "${2:?usage: scripts/n8n.sh n8n USER_FOLDER ARGS...}"
 		shift 2
 		exec "$n8n_bin" "$@"
 		;;
 	*)
-		sed -n '2,12p' "$0" >&2
+		sed -n '2,16p' "$0" >&2
 		exit 2
 		;;
 	esac

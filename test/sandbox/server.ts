@@ -30,7 +30,8 @@ export interface RouteContext {
 
 export interface Reply {
 	status?: number;
-	body: Json;
+	/** `undefined`: an answer without a body (e.g. 202 of DELETE /v1/templates/:id). */
+	body: Json | undefined;
 	headers?: Record<string, string>;
 }
 
@@ -111,6 +112,7 @@ export class HellotextSandbox {
 	private adminRoutes: Route[] = [];
 	private server: Server | undefined;
 	private faultHits = new Map<Fault, { seen: number; fired: number }>();
+	private resetHooks: Array<() => void> = [];
 
 	constructor(token = 'sandbox-token') {
 		this.token = token;
@@ -172,10 +174,25 @@ export class HellotextSandbox {
 		this.inFlight = 0;
 		this.peakInFlight = 0;
 		this.latencyMs = 0;
+		for (const hook of this.resetHooks) hook();
+	}
+
+	/** Runs `hook` now and after every reset: objects that always exist (built-in object structures). */
+	onReset(hook: () => void): void {
+		this.resetHooks.push(hook);
+		hook();
 	}
 
 	/** Newest-first cursor pagination over `objects` (oldest first, as stored). */
 	paginate(objects: StoredObject[], query: Query, newestFirst = true): StoredObject[] {
+		return this.page(objects, query, newestFirst).data;
+	}
+
+	/**
+	 * `paginate`, plus `hasMore`: whether older objects than the page's last one exist (the
+	 * `has_more` of the lists the guides describe, messages and templates).
+	 */
+	page(objects: StoredObject[], query: Query, newestFirst = true): { data: StoredObject[]; hasMore: boolean } {
 		const ordered = newestFirst ? [...objects].reverse() : objects;
 		const rawLimit = query.limit === undefined ? 25 : Number(query.limit);
 		if (!Number.isInteger(rawLimit) || rawLimit < 1) throw invalid('limit');
@@ -192,9 +209,9 @@ export class HellotextSandbox {
 			if (index === -1) throw notFound('object', query.ending_before);
 			end = index;
 			// Items newer than the cursor: the page closest to it.
-			return ordered.slice(Math.max(start, end - limit), end);
+			return { data: ordered.slice(Math.max(start, end - limit), end), hasMore: end < ordered.length };
 		}
-		return ordered.slice(start, start + limit);
+		return { data: ordered.slice(start, start + limit), hasMore: start + limit < ordered.length };
 	}
 
 	// ---- routing -------------------------------------------------------------------------------
@@ -311,7 +328,7 @@ export class HellotextSandbox {
 	call(method: string, path: string, body?: JsonObject, query: Query = {}): Json {
 		const reply = this.dispatch({ method, path, query, body, headers: { authorization: `Bearer ${this.token}` } });
 		if ((reply.status ?? 200) >= 400) throw new Error(`${method} ${path} -> ${reply.status}: ${JSON.stringify(reply.body)}`);
-		return reply.body;
+		return reply.body ?? null;
 	}
 
 	dispatch(request: RecordedRequest): Reply {
@@ -370,7 +387,12 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
 	};
 }
 
-function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: Json | undefined, headers: Record<string, string> = {}): void {
+	if (body === undefined) {
+		res.writeHead(status, { 'content-length': 0, ...headers });
+		res.end();
+		return;
+	}
 	const text = JSON.stringify(body);
 	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
 	res.end(text);

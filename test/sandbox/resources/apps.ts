@@ -3,6 +3,13 @@ import { ApiError, invalid, missing, type HellotextSandbox, type Json, type Json
 export const notUnique = (parameter: string) =>
 	new ApiError(422, 'parameter_not_unique', 'The value must be unique and it is already present in another object of the same type.', parameter);
 
+/** An absolute http(s) URL (product url, template header and button URLs, message attachments, short links). */
+export const isHttpUrl = (value: Json | undefined): value is string =>
+	typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+/** A phone number in E.164 (message destinations, template phone buttons). */
+export const E164 = /^\+[1-9]\d{7,14}$/;
+
 /** A required parameter: absent is parameter_missing, empty is parameter_invalid_empty (both 400). */
 export function requireValue(body: JsonObject, parameter: string): void {
 	const value = body[parameter];
@@ -28,6 +35,8 @@ export interface SimpleCollection {
 	booleans?: string[];
 	/** Hash parameters: anything but an object is refused as invalid. */
 	hashes?: string[];
+	/** Further checks of a Create or Update body (throw an ApiError). */
+	validate?: (body: JsonObject) => void;
 }
 
 /** Create / Get / Update / Delete / Get Many of an object made of plain fields, as the reference documents them. */
@@ -53,6 +62,7 @@ export function registerSimpleCollection(sb: HellotextSandbox, spec: SimpleColle
 	sb.crud(spec.path, spec.collection, spec.collection, spec.type);
 	sb.route('POST', spec.path, ({ body }) => {
 		for (const parameter of spec.required) requireValue(body, parameter);
+		spec.validate?.(body);
 		checkUnique(body);
 		const fields: JsonObject = {};
 		for (const [key, fallback] of Object.entries(spec.fields)) fields[key] = read(body, key) ?? fallback(body);
@@ -61,6 +71,7 @@ export function registerSimpleCollection(sb: HellotextSandbox, spec: SimpleColle
 	sb.route('PATCH', `${spec.path}/:id`, ({ params, body }) => {
 		const object: StoredObject = sb.get(spec.collection, params.id, spec.type);
 		for (const parameter of spec.requiredOnUpdate ?? []) requireValue(body, parameter);
+		spec.validate?.(body);
 		checkUnique(body, object.id);
 		const changes: JsonObject = {};
 		for (const key of Object.keys(spec.fields)) if (body[key] !== undefined) changes[key] = read(body, key) as Json;

@@ -17,6 +17,9 @@ function orderTotal(order: StoredObject): JsonObject {
 	return { amount: text, converted_amount: text, converted_amount_currency: currency, currency };
 }
 
+/** Text fields of an order from the developer guides, stored only when sent. */
+const TEXT_FIELDS = ['name', 'payment_method', 'sales_channel'] as const;
+
 export function registerOrders(sb: HellotextSandbox): void {
 	const publicOrder = (order: StoredObject) => ({ ...order, total: orderTotal(order) });
 	const publicItem = (order: StoredObject, item: JsonObject) => ({ ...item, order: order.id });
@@ -30,15 +33,23 @@ export function registerOrders(sb: HellotextSandbox): void {
 		if (body.delivery !== undefined && body.delivery !== 'collect' && body.delivery !== 'deliver') {
 			throw invalid('delivery', 'Possible values are collect and deliver.');
 		}
+		// The guides' order fields: a display name, the payment method and the sales channel (free text).
+		for (const key of TEXT_FIELDS) {
+			if (body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string') throw invalid(key, 'Expected a text.');
+		}
 		const items = allowItems ? readItems(sb, 'order_item', body.items, 'items') : undefined;
 		const metadata = readMetadata(body.metadata);
 		if (body.delivery !== undefined) order.delivery = body.delivery;
 		if (items) order.items = items;
 		if (metadata) order.metadata = metadata;
 		for (const key of ['reference', 'source'] as const) if (body[key] !== undefined) order[key] = body[key];
+		// Only when sent: the answers of orders that do not use them stay as they were.
+		for (const key of TEXT_FIELDS) if (body[key] !== undefined) order[key] = body[key];
 	};
 
 	sb.route('POST', '/v1/attribution/orders', ({ body }) => {
+		// The guides (v2): the create contract has no total; it follows the items.
+		if (body.total !== undefined) throw invalid('total', 'An order has no total parameter: the total is computed from its items.');
 		const defaults = { delivery: null, items: [], metadata: {}, reference: null, source: null };
 		return publicOrder(insertApplying(sb, 'orders', 'order', defaults, (order) => apply(order, body, true)));
 	});

@@ -2,6 +2,7 @@
 // reference says); so is a variant. Every product has a default first variant carrying its name,
 // sku, reference, price and image. Also the price helpers carts, orders and refunds use.
 import { ApiError, invalid, missing, notFound, type HellotextSandbox, type Json, type JsonObject, type StoredObject } from '../server.ts';
+import { isHttpUrl } from './apps.ts';
 
 const PRODUCTS = 'products';
 const VARIANTS = 'product_variants';
@@ -149,6 +150,11 @@ export function registerProducts(sb: HellotextSandbox): void {
 
 	const apply = (product: StoredObject, body: JsonObject) => {
 		if (body.name !== undefined) product.name = requireName(body.name);
+		// The product page (the guides); only when sent, so other products' answers stay as they were.
+		if (body.url !== undefined) {
+			if (body.url !== null && !isHttpUrl(body.url)) throw invalid('url', 'The url must be an http(s) URL.');
+			product.url = body.url;
+		}
 		for (const key of ['brand', 'image_url', 'reference', 'sku', 'source'] as const) if (body[key] !== undefined) product[key] = body[key];
 		for (const key of ['categories', 'collection', 'tags'] as const) {
 			const list = stringList(body[key], key);

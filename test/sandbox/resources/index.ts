@@ -12,6 +12,7 @@ import { registerProfiles } from './profiles.ts';
 import { registerProperties } from './properties.ts';
 import { registerRefunds } from './refunds.ts';
 import { registerSessions } from './sessions.ts';
+import { registerTemplates } from './templates.ts';
 
 /** Every resource's routes. */
 export function registerAll(sb: HellotextSandbox): void {
@@ -28,4 +29,5 @@ export function registerAll(sb: HellotextSandbox): void {
 	registerProducts(sb);
 	registerRefunds(sb);
 	registerSessions(sb);
+	registerTemplates(sb);
 }

@@ -6,6 +6,7 @@ import { registerCoupons } from './coupons.ts';
 import { registerEvents } from './events.ts';
 import { registerForms } from './forms.ts';
 import { registerLists } from './lists.ts';
+import { registerMessages } from './messages.ts';
 import { registerOrders } from './orders.ts';
 import { registerProducts } from './products.ts';
 import { registerProfiles } from './profiles.ts';
@@ -29,5 +30,6 @@ export function registerAll(sb: HellotextSandbox): void {
 	registerProducts(sb);
 	registerRefunds(sb);
 	registerSessions(sb);
+	registerMessages(sb);
 	registerTemplates(sb);
 }

@@ -7,6 +7,7 @@ import { registerEvents } from './events.ts';
 import { registerForms } from './forms.ts';
 import { registerLists } from './lists.ts';
 import { registerMessages } from './messages.ts';
+import { registerObjects } from './objects.ts';
 import { registerOrders } from './orders.ts';
 import { registerProducts } from './products.ts';
 import { registerProfiles } from './profiles.ts';
@@ -32,4 +33,5 @@ export function registerAll(sb: HellotextSandbox): void {
 	registerSessions(sb);
 	registerMessages(sb);
 	registerTemplates(sb);
+	registerObjects(sb);
 }

@@ -2,17 +2,29 @@
 // checks what the reference states: an action that exists, a profile or a session, the object each
 // built-in family refers to (by id or by `<family>_parameters`, which creates it through that
 // resource's own Create route), amount with currency, and answers {"status": "received"}.
+// From the developer guides: the generic object form of custom structures (`object_type` with
+// `object` or `object_parameters`, objects.ts), the actions page.viewed, cart.viewed,
+// checkout.started, subscribed and unsubscribed, and the internal actions (order.printed_label
+// among them) refused.
 import { ApiError, invalid, missing, type HellotextSandbox, type Json, type JsonObject, type StoredObject } from '../server.ts';
+import { findStructure } from './objects.ts';
 
 const BUILT_IN: Record<string, string[]> = {
 	app: ['app.installed', 'app.removed', 'app.spent'],
 	cart: ['cart.added', 'cart.removed', 'cart.abandoned'],
 	coupon: ['coupon.redeemed'],
 	form: ['form.completed'],
-	order: ['order.placed', 'order.confirmed', 'order.cancelled', 'order.shipped', 'order.delivered', 'order.printed_label'],
+	order: ['order.placed', 'order.confirmed', 'order.cancelled', 'order.shipped', 'order.delivered'],
 	product: ['product.purchased', 'product.viewed'],
 	refund: ['refund.requested', 'refund.received'],
+	// The guides' actions for integrations: no object; cart.viewed and checkout.started may name a cart.
+	page: ['page.viewed'],
+	checkout: ['cart.viewed', 'checkout.started'],
+	subscription: ['subscribed', 'unsubscribed'],
 };
+
+/** Actions Hellotext generates itself, "not to send" (the guides; the reference lists order.printed_label as trackable). */
+export const INTERNAL_ACTIONS = ['order.printed_label', 'product.browse_abandoned', 'product.price_changed', 'short_link.clicked'];
 
 const familyOf = (action: string) => Object.keys(BUILT_IN).find((family) => BUILT_IN[family].includes(action)) ?? 'custom';
 
@@ -33,7 +45,7 @@ const UPDATABLE = ['app', 'form', 'order', 'product', 'refund'];
 
 const blank = (value: Json | undefined) => value === undefined || value === null || value === '';
 const isHash = (value: Json | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
-const noRoute = (body: Json) => isHash(body) && Array.isArray(body.errors) && String((body.errors[0] as JsonObject)?.message).startsWith('No route');
+const noRoute = (body: Json | undefined) => isHash(body) && Array.isArray(body.errors) && String((body.errors[0] as JsonObject)?.message).startsWith('No route');
 
 export function registerEvents(sb: HellotextSandbox): void {
 	const builtInActionIds = new Map<string, string>();
@@ -66,6 +78,7 @@ export function registerEvents(sb: HellotextSandbox): void {
 	const actionObject = (name: Json | undefined): JsonObject => {
 		if (blank(name)) throw missing('action');
 		if (typeof name !== 'string') throw invalid('action');
+		if (INTERNAL_ACTIONS.includes(name)) throw invalid('action', `${name} is an action Hellotext tracks itself: it cannot be sent.`);
 		if (familyOf(name) !== 'custom') {
 			if (!builtInActionIds.has(name)) builtInActionIds.set(name, sb.newId());
 			return { id: builtInActionIds.get(name)!, name, title: name };
@@ -186,6 +199,12 @@ export function registerEvents(sb: HellotextSandbox): void {
 				if (!product && !variant) throw missing('product');
 				return variant ?? product;
 			}
+			case 'checkout':
+				// cart.viewed, checkout.started: an optional cart, checked like other carts.
+				return refer('cart', blank(body.cart) ? undefined : lookup('cart', body.cart));
+			case 'page':
+			case 'subscription':
+				return undefined;
 			case 'cart': {
 				const products = cartProducts(body.products);
 				if (action !== 'cart.abandoned' && products.length === 0) throw missing('products');
@@ -214,6 +233,66 @@ export function registerEvents(sb: HellotextSandbox): void {
 		}
 	};
 
+	/**
+	 * The generic object form of custom structures: `object_type` (a custom structure's name or
+	 * id) with either `object` (an instance of it) or `object_parameters` (creating one). Stores
+	 * `object_type` (the structure id) and `object` (the instance id); returns the instance.
+	 */
+	const customObject = (body: JsonObject, event: JsonObject): StoredObject | undefined => {
+		const hasObject = !blank(body.object);
+		const hasParameters = body.object_parameters !== undefined && body.object_parameters !== null;
+		if (blank(body.object_type) && !hasObject && !hasParameters) return undefined;
+		if (hasObject && hasParameters) {
+			throw new ApiError(422, 'ambiguous_parameter', 'Pass either object or object_parameters, not both.', 'object');
+		}
+		if (blank(body.object_type)) throw invalid('object_type', 'object_type (the custom structure’s name or id) is required with object or object_parameters.');
+		const structure = typeof body.object_type === 'string' ? findStructure(sb, body.object_type) : undefined;
+		if (!structure || structure.built_in === true) throw invalid('object_type', `There is no custom object structure ${String(body.object_type)}.`);
+		if (!hasObject && !hasParameters) throw invalid('object', 'Send object (an instance id) or object_parameters with object_type.');
+		let instance: StoredObject;
+		if (hasObject) {
+			const found = typeof body.object === 'string' ? sb.find('object_instances', body.object) : undefined;
+			if (!found || found.object_type !== structure.id) throw invalid('object', `The ${String(structure.name)} ${String(body.object)} does not exist.`);
+			instance = found;
+		} else {
+			instance = newInstance(structure, body.object_parameters as Json);
+		}
+		event.object_type = structure.id;
+		event.object = instance.id;
+		return instance;
+	};
+
+	/** An instance of `structure` from `object_parameters`: property names as keys, or `property_by_id`. */
+	const newInstance = (structure: StoredObject, params: Json): StoredObject => {
+		const definitions = structure.properties as JsonObject[];
+		if (!isHash(params) || Object.keys(params).length === 0) throw invalid('object_parameters', 'Expected a hash of property values.');
+		if (definitions.length === 0) throw invalid('object_parameters', `The structure ${String(structure.name)} has no properties yet.`);
+		const values: JsonObject = {};
+		for (const [key, value] of Object.entries(params)) {
+			if (key === 'property_by_id') {
+				if (!isHash(value)) throw invalid('object_parameters', 'property_by_id must be a hash of property id to value.');
+				for (const [id, byId] of Object.entries(value)) {
+					const definition = definitions.find((d) => d.id === id);
+					if (!definition) throw invalid('object_parameters', `The structure ${String(structure.name)} has no property ${id}.`);
+					values[definition.name as string] = byId;
+				}
+				continue;
+			}
+			if (!definitions.some((d) => d.name === key)) throw invalid('object_parameters', `The structure ${String(structure.name)} has no property "${key}".`);
+			values[key] = value;
+		}
+		const siblings = sb.collection('object_instances').filter((i) => i.object_type === structure.id);
+		for (const definition of definitions) {
+			const name = definition.name as string;
+			if (definition.required === true && blank(values[name])) throw invalid('object_parameters', `The property "${name}" is required.`);
+			if (definition.unique === true && !blank(values[name])) {
+				const taken = siblings.some((i) => JSON.stringify((i.properties as JsonObject)[name]) === JSON.stringify(values[name]));
+				if (taken) throw invalid('object_parameters', `Another ${String(structure.name)} has the ${name} ${JSON.stringify(values[name])}: it must be unique.`);
+			}
+		}
+		return sb.insert('object_instances', 'object_instance', { object_type: structure.id, properties: values });
+	};
+
 	sb.route('POST', '/v1/attribution/events', ({ body }) => {
 		const action = actionObject(body.action);
 		if (blank(body.profile) && blank(body.session)) throw missing('profile');
@@ -238,7 +317,8 @@ export function registerEvents(sb: HellotextSandbox): void {
 			if (body.amount === undefined) throw missing('amount');
 			if (body.currency === undefined) throw missing('currency');
 		}
-		const trackable = trackables(body, event, familyOf(action.name as string));
+		const custom = customObject(body, event);
+		const trackable = trackables(body, event, familyOf(action.name as string)) ?? custom;
 		if (trackable) event.trackable = { id: trackable.id, type: trackable.type };
 		if (typeof event.amount === 'number') event.converted_amount = event.amount.toFixed(2);
 		if (typeof event.amount === 'number') event.converted_amount_currency = event.currency;

@@ -39,6 +39,32 @@ export function seedDemoData(sb: HellotextSandbox, profiles = 30): void {
 		sku: 'SKU-SHOE-1',
 		price: { amount: 120, currency: 'USD' },
 	});
+	// Templates (the guides): a WhatsApp one, approved, with a named short link each send fills
+	// in ({"id": …, "shortlinks": {"tracking": "https://…"}}), and an SMS one (approved at once).
+	const orderReady = tryCall('POST', '/v1/templates', {
+		name: 'Order ready',
+		technology: 'whatsapp',
+		category: 'utility',
+		body: 'Hello {first_name}, your order is ready for pickup. Track it here: {shortlink:tracking}',
+		footer: 'Reply STOP to opt out',
+		buttons: [{ type: 'quick_reply', text: 'Thanks!' }],
+	});
+	const stored = orderReady && sb.find('templates', String(orderReady.id));
+	if (stored) stored.state = 'approved';
+	tryCall('POST', '/v1/templates', {
+		name: 'Booking reminder',
+		technology: 'sms',
+		body: 'Hi {first_name}, see you tomorrow at 8 pm. Details: {shortlink:https://shop.example.com/bookings}',
+	});
+	// A custom object structure, for events with object_type "repair" and object_parameters.
+	tryCall('POST', '/v1/objects', {
+		title: 'Repairs',
+		name: 'repair',
+		properties: [
+			{ kind: 'text', name: 'ticket', required: true, unique: true },
+			{ kind: 'text', name: 'device', required: false, unique: false },
+		],
+	});
 }
 
 /** `count` bare profiles (first_name P<n>, last_name as given, email p<n>@example.com), for benchmarks. */

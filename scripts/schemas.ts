@@ -16,7 +16,6 @@ async function main() {
 		writeFileSync(file, serialize(schema));
 		written++;
 	}
-	// The build copies them into a folder per node version (gulpfile.js).
 	console.log(`Wrote ${written} schemas, one per operation, to ${path.relative(process.cwd(), SCHEMA_DIR)}/`);
 }
 

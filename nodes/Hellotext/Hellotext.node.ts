@@ -2,43 +2,44 @@ import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods/listSearch';
-import { getCustomActions, getListNames, getPropertyNames } from './methods/loadOptions';
-import { actionProperties } from './resources/action';
-import { appProperties } from './resources/app';
-import { cartProperties } from './resources/cart';
-import { couponProperties } from './resources/coupon';
-import { eventProperties } from './resources/event';
-import { formProperties } from './resources/form';
-import { listProperties } from './resources/list';
-import { orderProperties } from './resources/order';
-import { orderItemProperties } from './resources/orderItem';
-import { productProperties } from './resources/product';
-import { productVariantProperties } from './resources/productVariant';
-import { profileProperties } from './resources/profile';
-import { propertyProperties } from './resources/property';
-import { refundProperties } from './resources/refund';
-import { sessionProperties } from './resources/session';
-import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON, mergeSameFields, requestOptionsCollection } from './shared/descriptions';
-import { sendRoutedRequest } from './shared/transport';
+import { getCustomEventTypes, getListNames, getPropertyNames } from './methods/loadOptions';
+import { app } from './resources/app';
+import { cart } from './resources/cart';
+import { coupon } from './resources/coupon';
+import { event } from './resources/event';
+import { eventType } from './resources/eventType';
+import { form } from './resources/form';
+import { list } from './resources/list';
+import { order } from './resources/order';
+import { orderItem } from './resources/orderItem';
+import { product } from './resources/product';
+import { productVariant } from './resources/productVariant';
+import { profile } from './resources/profile';
+import { property } from './resources/property';
+import { refund } from './resources/refund';
+import { session } from './resources/session';
+import { mergeSameFields, requestLimitsCollection, type Resource } from './shared/operations';
+import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from './shared/transport';
 
-const RESOURCES: Array<{ name: string; value: string; properties: INodeProperties[] }> = [
-	{ name: 'App', value: 'app', properties: appProperties },
-	{ name: 'Cart', value: 'cart', properties: cartProperties },
-	{ name: 'Coupon', value: 'coupon', properties: couponProperties },
-	{ name: 'Event', value: 'event', properties: eventProperties },
+/** The resources, in the order the Resource picker lists them. */
+const RESOURCES: Resource[] = [
+	app,
+	cart,
+	coupon,
+	event,
 	// Hellotext's custom actions: "Action" would read "Action actions" in n8n's node panel.
-	{ name: 'Event Type', value: 'action', properties: actionProperties },
-	{ name: 'Form', value: 'form', properties: formProperties },
-	{ name: 'List', value: 'list', properties: listProperties },
-	{ name: 'Order', value: 'order', properties: orderProperties },
-	{ name: 'Order Item', value: 'orderItem', properties: orderItemProperties },
-	{ name: 'Product', value: 'product', properties: productProperties },
-	{ name: 'Product Variant', value: 'productVariant', properties: productVariantProperties },
-	{ name: 'Profile', value: 'profile', properties: profileProperties },
-	{ name: 'Property', value: 'property', properties: propertyProperties },
-	{ name: 'Refund', value: 'refund', properties: refundProperties },
-	{ name: 'Session', value: 'session', properties: sessionProperties },
-].filter((resource) => resource.properties.length > 0);
+	eventType,
+	form,
+	list,
+	order,
+	orderItem,
+	product,
+	productVariant,
+	profile,
+	property,
+	refund,
+	session,
+];
 
 const resourcePicker: INodeProperties = {
 	displayName: 'Resource',
@@ -69,46 +70,32 @@ export class Hellotext implements INodeType {
 		name: 'hellotext',
 		icon: HELLOTEXT_ICON,
 		group: ['output'],
-		// 2: every parameter has its own name (0.2); version 1 nodes: see shared/version1.ts.
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle,
-		description: 'Manage Hellotext profiles, lists, coupons and e-commerce events',
+		description: 'Send SMS and WhatsApp messages and manage Hellotext profiles, lists, coupons and e-commerce events',
 		defaults: { name: 'Hellotext' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: HELLOTEXT_CREDENTIALS,
-		requestDefaults: {
-			// sendRoutedRequest replaces this with the credential's Base URL, read once per run.
-			baseURL: 'https://api.hellotext.com/v1',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
-		// Every operation sets `paginate`, so each request leaves through this one function.
-		requestOperations: { pagination: sendRoutedRequest },
+		// Every request leaves through shared/transport.ts with the credential's Base URL; RoutingNode
+		// (which runs the reads) needs a default to resolve, nothing more.
+		requestDefaults: { baseURL: 'https://api.hellotext.com/v1' },
 		properties: [
-			{
-				displayName:
-					'This node is from version 0.1 of the package, whose parameter names changed: operations that create or update stop with an error. Add a new Hellotext node in its place.',
-				name: 'version1Notice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { '@version': [1] } },
-			},
 			resourcePicker,
-			// Return All and Limit are one property each, shown for every Get Many.
 			...mergeSameFields(
 				RESOURCES.map((resource) => resource.properties),
 				'resource',
 			),
-			requestOptionsCollection,
+			requestLimitsCollection,
 		],
 	};
 
+	/** The writes run their own item loop (shared/run.ts); reads run on n8n's RoutingNode. */
+	customOperations = Object.fromEntries(RESOURCES.map((resource) => [resource.value, resource.customOperations]));
+
 	methods = {
 		listSearch,
-		loadOptions: { getCustomActions, getListNames, getPropertyNames },
+		loadOptions: { getCustomEventTypes, getListNames, getPropertyNames },
 	};
 }

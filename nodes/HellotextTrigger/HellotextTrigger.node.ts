@@ -8,14 +8,14 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../Hellotext/shared/transport';
+import { MAX_PAGE_SIZE } from '../Hellotext/shared/cursor';
+import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from '../Hellotext/shared/transport';
 import { catchUp } from './backlog';
 import { positionAt, type Position } from './position';
-import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from '../Hellotext/shared/descriptions';
-import { firstPage, getEventActions, listPages, streamFor, type Stream } from './streams';
+import { firstPage, getEventTypes, listPages, streamFor, type Stream } from './streams';
 
 const DEFAULT_MAX_ITEMS = 500;
-/** A manual run with an action filter looks this many pages deep for a matching event. */
+/** A manual run with an event type filter looks this many pages deep for a matching event. */
 const SAMPLE_MAX_PAGES = 10;
 
 /** "Fetch Test Event": the newest matching object, without touching the saved position. */
@@ -73,14 +73,14 @@ export class HellotextTrigger implements INodeType {
 				default: 'profile',
 			},
 			{
-				displayName: 'Action Names or IDs',
-				name: 'actions',
+				displayName: 'Event Type Names or IDs',
+				name: 'eventTypes',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getEventActions' },
+				typeOptions: { loadOptionsMethod: 'getEventTypes' },
 				displayOptions: { show: { triggerOn: ['event'] } },
 				default: [],
 				description:
-					'Only events with these actions start the workflow; none chosen means every event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Only events of these types (the API’s actions) start the workflow; none chosen means every event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Options',
@@ -103,7 +103,7 @@ export class HellotextTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getEventActions } };
+	methods = { loadOptions: { getEventTypes } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const stream = streamFor(this);

@@ -1,14 +1,13 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type INodePropertyOptions,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { getCustomActions } from '../Hellotext/methods/loadOptions';
-import { actionPicker, CUSTOM_ACTION } from '../Hellotext/resources/event/fields';
-import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES } from '../Hellotext/shared/cursor';
+import { getCustomEventTypes } from '../Hellotext/methods/loadOptions';
+import { CUSTOM_EVENT_TYPE, eventTypePicker } from '../Hellotext/resources/event/fields';
+import { cursorPages, MAX_PAGE_SIZE, MAX_PAGES, pageOf, type Page } from '../Hellotext/shared/cursor';
 import { hellotextRequest } from '../Hellotext/shared/transport';
 
 /** One list the trigger watches: newest first, cursor `starting_after`. */
@@ -54,10 +53,10 @@ export function streamFor(context: IPollFunctions): Stream {
 			fingerprint: 'profile',
 		};
 	}
-	const actions = [...new Set(context.getNodeParameter('actions', []) as string[])].sort();
+	const actions = [...new Set(context.getNodeParameter('eventTypes', []) as string[])].sort();
 	const wanted = new Set(actions);
 	return {
-		noun: actions.length ? `events with the chosen actions (${actions.join(', ')})` : 'events',
+		noun: actions.length ? `events of the chosen types (${actions.join(', ')})` : 'events',
 		firstStep: 'track an event',
 		path: '/attribution/events',
 		listProperty: 'events',
@@ -70,16 +69,9 @@ export function streamFor(context: IPollFunctions): Stream {
 }
 
 /** One page of the stream's list: `qs` holds the cursor and `limit`, the stream's query is added. */
-async function listPage(context: IPollFunctions, stream: Stream, qs: IDataObject): Promise<IDataObject[]> {
+async function listPage(context: IPollFunctions, stream: Stream, qs: IDataObject): Promise<Page<IDataObject>> {
 	const body = await hellotextRequest.call(context, 'GET', stream.path, { qs: { ...stream.query, ...qs } });
-	const objects = body[stream.listProperty];
-	if (!Array.isArray(objects)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Hellotext answered GET ${stream.path} without a "${stream.listProperty}" list`,
-		);
-	}
-	return objects as IDataObject[];
+	return pageOf(context.getNode(), body, stream.listProperty, `GET ${stream.path}`);
 }
 
 /**
@@ -105,7 +97,7 @@ export async function* listPages(
  * page is newer (the page closest to `id`, or the newest): the caller checks what it got.
  */
 export async function pageEndingBefore(context: IPollFunctions, stream: Stream, id: string): Promise<IDataObject[]> {
-	return await listPage(context, stream, { limit: MAX_PAGE_SIZE, ending_before: id });
+	return (await listPage(context, stream, { limit: MAX_PAGE_SIZE, ending_before: id })).objects;
 }
 
 /** The stream's newest page (at most `limit` objects). */
@@ -115,14 +107,14 @@ export async function firstPage(context: IPollFunctions, stream: Stream, limit =
 }
 
 /**
- * Built-in actions and the account's custom ones, for the action filter. The built-in ones carry
- * the names Event > Track shows ("App: Installed"), taken from its action picker.
+ * Built-in event types and the account's own, for the filter. The built-in ones carry the names
+ * Event > Track shows ("App: Installed"), taken from its Event Type picker.
  */
-export async function getEventActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const builtIn = (actionPicker.options as INodePropertyOptions[])
-		.filter((option) => option.value !== CUSTOM_ACTION)
+export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const builtIn = (eventTypePicker.options as INodePropertyOptions[])
+		.filter((option) => option.value !== CUSTOM_EVENT_TYPE)
 		.map(({ name, value }): INodePropertyOptions => ({ name, value }));
-	const custom = (await getCustomActions.call(this)).filter(
+	const custom = (await getCustomEventTypes.call(this)).filter(
 		(option) => !builtIn.some((known) => known.value === option.value),
 	);
 	return [...builtIn, ...custom].sort((a, b) => a.name.localeCompare(b.name));

@@ -5,8 +5,6 @@
 // `type`, `properties` and `items` (the first of several types), as in n8n-nodes-base's files.
 import path from 'node:path';
 
-import schemaVersionDirs from '../../scripts/schema-version-dirs.js';
-import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
 import { Engine } from '../harness/engine';
 import { createSandbox } from '../sandbox/index.ts';
 import { buildWorld, describedOperations, OPERATION_INPUTS, place } from './operations';
@@ -19,13 +17,11 @@ export interface JsonSchema {
 
 export const ROOT = path.resolve(__dirname, '../..');
 /**
- * Where the schemas are kept in the source, once: the operations answer the same at every node
- * version, and the build writes a copy into each version folder next to the compiled node.
+ * Where the schemas are kept: the folder n8n reads for node version 1, next to the node's source
+ * (the build copies it next to the compiled node as it is).
  */
-export const SCHEMA_DIR = path.join(ROOT, 'nodes/Hellotext/__schema__');
-
-/** The version folders the build writes the schemas into, one per version the node runs as ("v1.0.0"). */
-export const versionDirs = (): string[] => schemaVersionDirs(new Hellotext().description.version);
+export const SCHEMA_VERSION_DIR = 'v1.0.0';
+export const SCHEMA_DIR = path.join(ROOT, 'nodes/Hellotext/__schema__', SCHEMA_VERSION_DIR);
 
 /** "profile/create" → its file, relative to the schema folder. */
 export const schemaFile = (operation: string) => `${operation}.json`;

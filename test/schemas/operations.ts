@@ -22,7 +22,7 @@ export interface World {
 	list: string;
 	property: string;
 	coupon: string;
-	action: string;
+	eventType: string;
 	app: string;
 	form: string;
 	product: string;
@@ -118,7 +118,7 @@ export function buildWorld(sb: HellotextSandbox): World {
 		list: (call('GET', '/v1/lists').lists as Obj[]).find((l) => l.name === 'Newsletter')!.id,
 		property: color.id,
 		coupon,
-		action: first<Obj>('/v1/attribution/actions', 'actions').id,
+		eventType: first<Obj>('/v1/attribution/actions', 'actions').id,
 		app: first<Obj>('/v1/attribution/apps', 'apps').id,
 		form: first<Obj>('/v1/attribution/forms', 'forms').id,
 		product: product.id,
@@ -144,17 +144,17 @@ const items = (product: string, quantity: number, amount: string) => ({
  * An array runs the operation once per entry; the schema covers the outputs of all of them.
  */
 export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
-	'action/create': () => ({ name: 'signup.completed', title: 'Signup completed', goal: true, passive: false }),
-	'action/delete': (w) => ({ actionId: id(w.action) }),
-	'action/get': (w) => ({ actionId: id(w.action) }),
-	'action/getAll': () => all,
-	'action/update': (w) => ({ actionId: id(w.action), name: 'subscriber.joined', title: 'Subscriber joined', goal: true }),
+	'eventType/create': () => ({ name: 'signup.completed', title: 'Signup completed', goal: true, passive: false }),
+	'eventType/delete': (w) => ({ eventTypeId: id(w.eventType) }),
+	'eventType/get': (w) => ({ eventTypeId: id(w.eventType) }),
+	'eventType/getAll': () => all,
+	'eventType/update': (w) => ({ eventTypeId: id(w.eventType), name: 'subscriber.joined', title: 'Subscriber joined', goal: true }),
 
-	'app/create': () => ({ name: 'POS', image_url: 'https://shop.example.com/pos.png' }),
+	'app/create': () => ({ name: 'POS', imageUrl: 'https://shop.example.com/pos.png' }),
 	'app/delete': (w) => ({ appId: id(w.app) }),
 	'app/get': (w) => ({ appId: id(w.app) }),
 	'app/getAll': () => all,
-	'app/update': (w) => ({ appId: id(w.app), name: 'Demo Shop 2', image_url: 'https://shop.example.com/app.png' }),
+	'app/update': (w) => ({ appId: id(w.app), name: 'Demo Shop 2', imageUrl: 'https://shop.example.com/app.png' }),
 
 	'cart/create': (w) => [
 		{ profileId: id(w.profile), items: items(w.product, 2, '99.90'), metadata: rows({ channel: 'web' }), reference: 'CART-2', source: 'shopify' },
@@ -163,12 +163,12 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 	'cart/delete': (w) => ({ cartId: id(w.cart) }),
 	'cart/get': (w) => ({ cartId: id(w.cart) }),
 	'cart/getAll': () => all,
-	'cart/update': (w) => ({ cartId: id(w.cart), new_items: items(w.product, 1, '120'), reference: 'CART-1B' }),
+	'cart/update': (w) => ({ cartId: id(w.cart), newItems: items(w.product, 1, '120'), reference: 'CART-1B' }),
 
 	'coupon/create': () => ({
 		code: 'SPRING20',
 		description: '20% off in spring',
-		destination_url: 'https://shop.example.com/spring',
+		destinationUrl: 'https://shop.example.com/spring',
 		reference: 'SPRING',
 	}),
 	'coupon/delete': (w) => ({ couponId: id(w.coupon) }),
@@ -178,14 +178,14 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 		couponId: id(w.coupon),
 		code: 'WELCOME15',
 		description: '15% off your first order',
-		destination_url: 'https://shop.example.com/welcome',
+		destinationUrl: 'https://shop.example.com/welcome',
 		reference: 'WELCOME',
 	}),
 
 	'event/delete': (w) => ({ eventId: id(w.event) }),
 	'event/get': (w) => ({ eventId: id(w.event) }),
 	'event/getAll': () => all,
-	'event/track': (w) => ({ action: 'order.placed', order: id(w.order), profile: id(w.profile), amount: 220, currency: 'USD' }),
+	'event/track': (w) => ({ eventType: 'order.placed', order: id(w.order), profile: id(w.profile), amount: 220, currency: 'USD' }),
 	'event/update': (w) => ({ eventId: id(w.event), amount: 230, currency: 'USD', url: 'https://shop.example.com/thanks' }),
 
 	'form/create': () => ({ name: 'Contest', metadata: rows({ campaign: 'spring' }) }),
@@ -223,7 +223,7 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 		brand: 'Trail Co',
 		categories: 'jackets, outdoor',
 		collection: 'autumn',
-		image_url: 'https://shop.example.com/jacket.png',
+		imageUrl: 'https://shop.example.com/jacket.png',
 		metadata: rows({ season: 'autumn' }),
 		priceAmount: 80,
 		priceCurrency: 'USD',
@@ -231,7 +231,7 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 		sku: 'SKU-JACKET-1',
 		source: 'shopify',
 		tags: 'rain, outdoor',
-		variants: { variant: [{ name: 'Medium', sku: 'SKU-JACKET-M', reference: 'JACKET-M', priceAmount: '80', priceCurrency: 'USD', image_url: '' }] },
+		variants: { variant: [{ name: 'Medium', sku: 'SKU-JACKET-M', reference: 'JACKET-M', priceAmount: '80', priceCurrency: 'USD', imageUrl: '' }] },
 	}),
 	'product/delete': (w) => ({ productId: id(w.product) }),
 	'product/get': (w) => ({ productId: id(w.product) }),
@@ -246,7 +246,7 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 		priceAmount: 125,
 		priceCurrency: 'USD',
 		metadata: rows({ size: '43' }),
-		image_url: 'https://shop.example.com/shoe-43.png',
+		imageUrl: 'https://shop.example.com/shoe-43.png',
 		source: 'shopify',
 	}),
 	'productVariant/delete': (w) => ({ productVariantId: id(w.variant) }),
@@ -254,8 +254,8 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 	'productVariant/update': (w) => ({ productVariantId: id(w.variant), name: 'Size 42 EU', priceAmount: 130, priceCurrency: 'USD' }),
 
 	'profile/create': () => ({
-		first_name: 'Grace',
-		last_name: 'Hopper',
+		firstName: 'Grace',
+		lastName: 'Hopper',
 		email: 'grace@example.com',
 		phone: '+59899654321',
 		lists: ['Newsletter'],
@@ -268,10 +268,10 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 	'profile/subscribe': (w) => ({ profileId: id(w.profile) }),
 	'profile/unsubscribe': (w) => ({ profileId: id(w.profile) }),
 	'profile/unverify': (w) => ({ profileId: id(w.profile), contactType: 'email', contact: 'ada@example.com' }),
-	'profile/update': (w) => ({ profileId: id(w.profile), last_name: 'King', new_default_phone: '+59899111222' }),
+	'profile/update': (w) => ({ profileId: id(w.profile), lastName: 'King', newDefaultPhone: '+59899111222' }),
 	'profile/upsert': () => [
-		{ matchBy: 'email', email: 'ada@example.com', first_name: 'Ada', last_name: 'King' },
-		{ matchBy: 'email', email: 'new@example.com', first_name: 'Newcomer' },
+		{ matchBy: 'email', email: 'ada@example.com', firstName: 'Ada', lastName: 'King' },
+		{ matchBy: 'email', email: 'new@example.com', firstName: 'Newcomer' },
 	],
 	'profile/verify': (w) => ({ profileId: id(w.profile), contactType: 'phone', contact: '+59899123456' }),
 

@@ -5,7 +5,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { hellotextRequest, MAX_PAGE_SIZE } from '../shared/transport';
+import { MAX_PAGE_SIZE } from '../shared/cursor';
+import { hellotextRequest } from '../shared/transport';
 
 type Labeller = (object: IDataObject) => string;
 
@@ -93,7 +94,7 @@ export const SEARCH_SOURCES = {
 	searchLists: source('/lists', 'lists', { query: (name) => ({ name }) }),
 	searchCoupons: source('/coupons', 'coupons'),
 	searchEvents: source('/attribution/events', 'events'),
-	searchActions: source('/attribution/actions', 'actions'),
+	searchEventTypes: source('/attribution/actions', 'actions'),
 	searchApps: source('/attribution/apps', 'apps'),
 	searchCarts: source('/attribution/carts', 'carts'),
 	searchForms: source('/attribution/forms', 'forms'),

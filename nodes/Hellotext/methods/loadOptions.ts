@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { cursorPages } from '../shared/cursor';
+import { cursorPages, pageOf } from '../shared/cursor';
 import { hellotextRequest } from '../shared/transport';
 
 /** Dropdowns read at most this many pages; an account with more can still type a name. */
@@ -17,7 +17,7 @@ async function listAll(
 		context.getNode(),
 		async (qs) => {
 			const body = await hellotextRequest.call(context, 'GET', path, { qs });
-			return (body[listProperty] as IDataObject[] | undefined) ?? [];
+			return pageOf(context.getNode(), body, listProperty, `GET ${path}`);
 		},
 		{ idOf: (object) => object.id, tooManyPages: `Too many pages of ${path}` },
 	)) {
@@ -54,16 +54,17 @@ export async function getPropertyNames(this: ILoadOptionsFunctions): Promise<INo
 	return options.sort(byName);
 }
 
-/** Custom actions of the account, by name (what `action` takes when tracking). */
-export async function getCustomActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const actions = await listAll(this, '/attribution/actions', 'actions');
-	return actions
-		.filter((action) => typeof action.name === 'string' && action.name !== '')
-		.map((action) => ({
-			name: typeof action.title === 'string' && action.title && action.title !== action.name
-				? `${action.title} (${action.name as string})`
-				: (action.name as string),
-			value: action.name as string,
+/** The account's own event types (custom actions), by name: what Track sends as `action`. */
+export async function getCustomEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const eventTypes = await listAll(this, '/attribution/actions', 'actions');
+	return eventTypes
+		.filter((eventType) => typeof eventType.name === 'string' && eventType.name !== '')
+		.map((eventType) => ({
+			name:
+				typeof eventType.title === 'string' && eventType.title && eventType.title !== eventType.name
+					? `${eventType.title} (${eventType.name as string})`
+					: (eventType.name as string),
+			value: eventType.name as string,
 		}))
 		.sort(byName);
 }

@@ -1,16 +1,6 @@
-import { parseRetryAfter } from './retryPolicy';
+import { NodeApiError, NodeOperationError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
-	type INode,
-	type INodeExecutionData,
-	type JsonObject,
-	type PostReceiveAction,
-} from 'n8n-workflow';
+import { parseRetryAfter } from './retryPolicy';
 
 interface HellotextErrorEntry {
 	type?: string;
@@ -94,33 +84,6 @@ export function hellotextApiError(
 	const retryAfterMs = parseRetryAfter(headers['retry-after']);
 	if (retryAfterMs !== undefined) Object.assign(error, { retryAfterMs });
 	return error;
-}
-
-/**
- * The first post-receive step of every operation. Requests are sent with
- * `ignoreHttpStatusErrors`, so this is where a non-2xx answer becomes a readable error.
- */
-export function throwOnErrorResponse(describeTarget?: (ctx: IExecuteSingleFunctions) => string) {
-	const action: PostReceiveAction = async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		if (response.statusCode >= 200 && response.statusCode < 300) return items;
-		let target: string | undefined;
-		if (response.statusCode === 404 && describeTarget) {
-			try {
-				target = describeTarget(this);
-			} catch {
-				target = undefined;
-			}
-		}
-		throw hellotextApiError(this.getNode(), response.statusCode, response.body, response.headers, {
-			target,
-			itemIndex: this.getItemIndex(),
-		});
-	};
-	return action;
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, whatever raised them. */

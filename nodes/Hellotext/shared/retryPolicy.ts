@@ -82,12 +82,16 @@ export function failureFacts(error: unknown): FailureFacts {
 	return { status, code: status === undefined ? networkCode(error) : undefined, retryAfterMs: e.retryAfterMs };
 }
 
+/** How to find out what became of a write whose outcome is unknown (the error's description). */
+const DEFAULT_RECONCILE = 'Check in Hellotext whether the object was created before running this item again.';
+
 /** Sends with `attempt` until it succeeds or the policy says stop; then throws a readable error. */
 export async function withRetries<T>(
 	node: INode,
 	method: IHttpRequestMethods,
 	attempt: () => Promise<T>,
 	itemIndex?: number,
+	reconcile = DEFAULT_RECONCILE,
 ): Promise<T> {
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		try {
@@ -99,7 +103,7 @@ export async function withRetries<T>(
 				await sleep(decision.waitMs);
 				continue;
 			}
-			throw explainFailure(node, method, error, facts, decision.outcomeUnknown, attemptNumber, itemIndex);
+			throw explainFailure(node, method, error, facts, decision.outcomeUnknown, attemptNumber, itemIndex, reconcile);
 		}
 	}
 }
@@ -111,13 +115,14 @@ function explainFailure(
 	facts: FailureFacts,
 	outcomeUnknown: boolean,
 	attempts: number,
-	itemIndex?: number,
+	itemIndex: number | undefined,
+	reconcile: string,
 ): Error {
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 	if (outcomeUnknown) {
 		const what = facts.status ? `HTTP ${facts.status}` : (facts.code ?? 'a network error');
 		return plainApiError(node, `The outcome of this ${method} is unknown (${what}): Hellotext may have carried it out, so it was not sent again`, {
-			description: 'Check in Hellotext whether the object was created before running this item again.',
+			description: reconcile,
 			httpCode: facts.status ? String(facts.status) : undefined,
 			itemIndex,
 		});

@@ -14,7 +14,7 @@ describe('App', () => {
 	it('Create sends the name and image URL, and returns the app', async () => {
 		const { items, error } = await run('create', {
 			appName: 'Beauty & Care',
-			appAdditionalFields: { image_url: icon },
+			appAdditionalFields: { imageUrl: icon },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/v1/attribution/apps', query: {} });
@@ -47,7 +47,7 @@ describe('App', () => {
 		const app = createApp({ name: 'X' });
 		const { error } = await run('update', {
 			appId: locator(app.id),
-			appUpdateFields: { image_url: icon, removeImage: true },
+			appUpdateFields: { imageUrl: icon, removeImage: true },
 		});
 		expect(error?.message).toBe('"Image URL" and "Remove Image" cannot be sent together');
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -57,7 +57,7 @@ describe('App', () => {
 		const app = createApp({ name: 'X' });
 		const { items } = await run('update', {
 			appId: locator(app.id),
-			appUpdateFields: { image_url: icon },
+			appUpdateFields: { imageUrl: icon },
 		});
 		expect(env.sandbox.requests[0].body).toEqual({ image_url: icon });
 		expect(items[0].json.image_url).toBe(icon);

@@ -127,7 +127,7 @@ describe('Cart', () => {
 			cartId: locator(cart.id),
 			cartUpdateFields: {
 				items: { item: [{ product: 'B', quantity: 4, priceAmount: '', priceCurrency: '' }] },
-				new_items: { item: [{ product: a.id, quantity: 1, priceAmount: '3', priceCurrency: '' }] },
+				newItems: { item: [{ product: a.id, quantity: 1, priceAmount: '3', priceCurrency: '' }] },
 				profile: locator(profile),
 				session: 's2',
 				reference: 'R2',
@@ -176,7 +176,7 @@ describe('Cart', () => {
 		const { error } = await run({
 			operation: 'update',
 			cartId: locator('wx4Vn4no'),
-			cartUpdateFields: { emptyCart: true, new_items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] } },
+			cartUpdateFields: { emptyCart: true, newItems: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] } },
 		});
 		expect(error?.message).toBe('"Empty Cart" cannot be combined with "Items" or "New Items"');
 		expect(env.sandbox.requests).toHaveLength(0);

@@ -5,11 +5,13 @@ import { crudCases } from './crudCases';
 
 type Obj = Record<string, any>;
 
+/** A coupon as the API takes it, and the node's fields that send it. */
 const sale = {
 	code: 'SALE',
 	description: 'Get 15% off all our summer sale',
 	destination_url: 'https://www.myshop.com/redeem/SALE',
 };
+const saleFields = { code: sale.code, description: sale.description, destinationUrl: sale.destination_url };
 
 describe('Coupon', () => {
 	const env = useSandbox();
@@ -17,7 +19,7 @@ describe('Coupon', () => {
 
 	it('Create sends code, description, destination URL and reference, and returns the coupon', async () => {
 		const { items, error } = await run('create', {
-			...sale,
+			...saleFields,
 			couponAdditionalFields: { reference: 'SHOP-77' },
 		});
 		expect(error).toBeUndefined();
@@ -30,9 +32,9 @@ describe('Coupon', () => {
 	});
 
 	it('Create without reference sends no reference; a duplicate code comes back as the API error', async () => {
-		await run('create', { ...sale });
+		await run('create', saleFields);
 		expect(env.sandbox.requests[0].body).toEqual(sale);
-		const { error } = await run('create', { ...sale });
+		const { error } = await run('create', saleFields);
 		expect(error?.message).toBe(
 			'Hellotext rejected "code": parameter_not_unique - The value must be unique and it is already present in another object of the same type. (HTTP 422)',
 		);
@@ -44,7 +46,7 @@ describe('Coupon', () => {
 			couponId: locator(coupon.id),
 			code: 'SALE15',
 			description: sale.description,
-			destination_url: sale.destination_url,
+			destinationUrl: sale.destination_url,
 			couponUpdateFields: { reference: 'R-2' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', path: `/v1/coupons/${coupon.id}` });
@@ -58,7 +60,7 @@ describe('Coupon', () => {
 			couponId: locator(coupon.id),
 			code: 'SALE15',
 			description: '',
-			destination_url: sale.destination_url,
+			destinationUrl: sale.destination_url,
 		});
 		expect(error?.message).toContain('Parameter "Description" is required');
 		expect(env.sandbox.requests).toHaveLength(0);

@@ -1,5 +1,5 @@
 // Get / Delete / Get Many cases shared by the resources built with the CRUD factory
-// (nodes/Hellotext/resources/action/crud.ts). Each resource's own file tests Create and Update.
+// (nodes/Hellotext/shared/operations.ts `crud`). Each resource's own file tests Create and Update.
 import { expect, it } from 'vitest';
 
 import { locator, type TestEnv } from '../../harness/setup';
@@ -19,6 +19,8 @@ export interface CrudCase {
 	noun?: string;
 	/** A valid Create body for the n-th seeded object. */
 	seed: (n: number) => Obj;
+	/** With Simplify (on by default for Get and Get Many): the fields it keeps. */
+	simplified?: string[];
 }
 
 export function crudCases(env: TestEnv, spec: CrudCase): void {
@@ -28,7 +30,7 @@ export function crudCases(env: TestEnv, spec: CrudCase): void {
 
 	it('Get sends GET to the object path and returns the object', async () => {
 		const object = create(1);
-		const { items, error } = await run('get', { [spec.idParam]: locator(object.id) });
+		const { items, error } = await run('get', { [spec.idParam]: locator(object.id), simplify: false });
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests).toHaveLength(1);
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1${spec.path}/${object.id}`, query: {} });
@@ -52,12 +54,25 @@ export function crudCases(env: TestEnv, spec: CrudCase): void {
 
 	it('Get Many returns one item per object, newest first, with Limit or Return All', async () => {
 		const ids = [1, 2, 3].map((n) => create(n).id as string);
-		const limited = await run('getAll', { returnAll: false, limit: 2 });
+		const limited = await run('getAll', { returnAll: false, limit: 2, simplify: false });
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1${spec.path}`, query: { limit: '2' } });
 		expect(limited.items.map((i) => i.json.id)).toEqual([ids[2], ids[1]]);
-		const all = await run('getAll', { returnAll: true });
+		const all = await run('getAll', { returnAll: true, simplify: false });
 		expect(env.sandbox.requests[1].query).toEqual({ limit: '100' });
 		expect(all.items.map((i) => i.json.id)).toEqual([...ids].reverse());
 		expect(all.items[0].json.type).toBe(spec.type);
 	});
+
+	const { simplified } = spec;
+	if (simplified) {
+		it('Get and Get Many with Simplify (the default) keep the fields people map most', async () => {
+			const object = create(1);
+			const keep = (full: Obj) => Object.fromEntries(simplified.filter((key) => key in full).map((key) => [key, full[key]]));
+			const got = await run('get', { [spec.idParam]: locator(object.id) });
+			expect(got.items.map((i) => i.json)).toEqual([keep(object)]);
+			const many = await run('getAll', { returnAll: true });
+			expect(many.items.map((i) => i.json)).toEqual([keep(object)]);
+			expect(Object.keys(keep(object)).length).toBeLessThan(Object.keys(object).length);
+		});
+	}
 }

@@ -26,7 +26,7 @@ describe('what the editor shows', () => {
 		};
 		expect(subtitle({ resource: 'list', operation: 'addProfile' })).toBe('Add a profile to a list');
 		expect(subtitle({ resource: 'profile', operation: 'upsert' })).toBe('Create or update a profile found by email or phone');
-		expect(subtitle({ resource: 'action', operation: 'getAll' })).toBe('Get many event types');
+		expect(subtitle({ resource: 'eventType', operation: 'getAll' })).toBe('Get many event types');
 	});
 
 	it('no resource is called "… Action", which n8n’s node panel would show as "… Action actions"', () => {
@@ -45,7 +45,7 @@ describe('what the editor shows', () => {
 
 	it('Profile > Get Many sorts with "Sort By", not a filter called "Order"', () => {
 		const fields = fieldsOf('profile', 'getAll');
-		expect(fields.map((f) => f.displayName)).toEqual(['Return All', 'Limit', 'Filters', 'Sort By']);
+		expect(fields.map((f) => f.displayName)).toEqual(['Return All', 'Limit', 'Filters', 'Sort By', 'Simplify']);
 		expect(option(fields[2], 'Order')).toBeUndefined();
 	});
 
@@ -59,5 +59,39 @@ describe('what the editor shows', () => {
 		const upsert = (picker?.options as Array<{ value: string; action: string }>).find((o) => o.value === 'upsert');
 		expect(upsert?.action).toBe('Create or update a profile found by email or phone');
 		expect(fieldsOf('profile', 'upsert').find((f) => f.name === 'matchBy')?.description).toContain('Email and Phone');
+	});
+
+	it('Simplify (on by default) on the Get and Get Many of the answers of more than 10 fields, nowhere else', () => {
+		const simplify = description.properties.find((p) => p.name === 'simplify')!;
+		expect(simplify).toMatchObject({ type: 'boolean', default: true, displayName: 'Simplify' });
+		expect(simplify.displayOptions?.show?.resource?.sort()).toEqual(['event', 'order', 'product', 'profile']);
+		expect(simplify.displayOptions?.show?.operation?.sort()).toEqual(['get', 'getAll']);
+	});
+
+	it('every operation’s description says what it needs, for an AI agent choosing the tool', () => {
+		const pickers = description.properties.filter((p) => p.name === 'operation');
+		for (const picker of pickers) {
+			for (const operation of picker.options as Array<{ name: string; value: string; description?: string }>) {
+				const where = `${picker.displayOptions?.show?.resource?.[0]} > ${operation.name}`;
+				expect(operation.description, where).toMatch(/^[A-Z].{20,}/);
+				// An operation on one object says which ID (or name, reference...) it needs.
+				const fields = fieldsOf(picker.displayOptions!.show!.resource![0] as string, operation.value);
+				if (['get', 'delete'].includes(operation.value) && fields.some((f) => f.type === 'resourceLocator')) {
+					expect(operation.description, where).toMatch(/ID/);
+				}
+			}
+		}
+	});
+
+	it('writes run their own item loop (custom operations); reads (Get, Get Many) run on RoutingNode', () => {
+		const { customOperations } = new Hellotext();
+		const pickers = description.properties.filter((p) => p.name === 'operation');
+		for (const picker of pickers) {
+			const resource = picker.displayOptions!.show!.resource![0] as string;
+			for (const operation of picker.options as Array<{ value: string; routing?: { request?: { method?: string } } }>) {
+				const isRead = operation.routing?.request?.method === 'GET';
+				expect(Boolean(customOperations[resource]?.[operation.value]), `${resource} > ${operation.value}`).toBe(!isRead);
+			}
+		}
 	});
 });

@@ -28,7 +28,7 @@ describe('Event', () => {
 		return stored[0];
 	}
 
-	describe('Track, one action of every family', () => {
+	describe('Track, one event type of every family', () => {
 		it('order.placed by order ID with profile, amount, currency, metadata, tracked_at and url', async () => {
 			const profile = newProfile();
 			const order = call('POST', '/v1/attribution/orders', { reference: 'A-1' }).id as string;
@@ -44,7 +44,7 @@ describe('Event', () => {
 			};
 			const event = await expectTracked(
 				{
-					action: 'order.placed',
+					eventType: 'order.placed',
 					order: locator(order),
 					profile: locator(profile),
 					eventAdditionalFields: {
@@ -65,13 +65,17 @@ describe('Event', () => {
 			});
 		});
 
-		it('app.installed by inline parameters (pairs over JSON) for a session creates the app', async () => {
+		it('app.installed by inline parameters for a session creates the app', async () => {
 			const event = await expectTracked(
 				{
-					action: 'app.installed',
+					eventType: 'app.installed',
 					referenceBy: 'parameters',
-					inlineParameters: { values: [{ key: 'name', value: 'Beauty & Care' }] },
-					inlineParametersJson: '{"name": "overridden", "image_url": "https://cdn.example.com/icon.png"}',
+					inlineParameters: {
+						values: [
+							{ key: 'name', value: 'Beauty & Care' },
+							{ key: 'image_url', value: 'https://cdn.example.com/icon.png' },
+						],
+					},
 					session: '2KAGgAgm',
 				},
 				{
@@ -89,7 +93,7 @@ describe('Event', () => {
 		it('app.spent by app ID with the amount and currency it requires', async () => {
 			const app = call('POST', '/v1/attribution/apps', { name: 'Beauty & Care' }).id as string;
 			await expectTracked(
-				{ action: 'app.spent', app: locator(app), session: 'Vdqlg4nL', eventAdditionalFields: { amount: 4.99, currency: 'EUR' } },
+				{ eventType: 'app.spent', app: locator(app), session: 'Vdqlg4nL', eventAdditionalFields: { amount: 4.99, currency: 'EUR' } },
 				{ action: 'app.spent', app, session: 'Vdqlg4nL', amount: 4.99, currency: 'EUR' },
 			);
 		});
@@ -98,7 +102,7 @@ describe('Event', () => {
 			const coupon = call('POST', '/v1/coupons', { code: 'SAVE10', description: '10% off', destination_url: 'https://shop.example.com' }).id;
 			const profile = newProfile();
 			await expectTracked(
-				{ action: 'coupon.redeemed', coupon: locator(coupon), profile: locator(profile) },
+				{ eventType: 'coupon.redeemed', coupon: locator(coupon), profile: locator(profile) },
 				{ action: 'coupon.redeemed', coupon, profile },
 			);
 		});
@@ -107,7 +111,7 @@ describe('Event', () => {
 			const profile = newProfile();
 			const event = await expectTracked(
 				{
-					action: 'form.completed',
+					eventType: 'form.completed',
 					referenceBy: 'parameters',
 					inlineParametersJson: '{"name": "Newsletter"}',
 					profile: locator(profile),
@@ -122,7 +126,7 @@ describe('Event', () => {
 		it('refund.requested by refund ID', async () => {
 			const refund = env.sandbox.insert('refunds', 'refund', { reference: 'R-1' }).id;
 			await expectTracked(
-				{ action: 'refund.requested', refund: locator(refund), session: 'Vdqlg4nL' },
+				{ eventType: 'refund.requested', refund: locator(refund), session: 'Vdqlg4nL' },
 				{ action: 'refund.requested', refund, session: 'Vdqlg4nL' },
 			);
 		});
@@ -132,7 +136,7 @@ describe('Event', () => {
 			const variant = call('POST', `/v1/attribution/products/${product.id}/variants`, { name: 'Shoe 42' }).id;
 			const event = await expectTracked(
 				{
-					action: 'product.viewed',
+					eventType: 'product.viewed',
 					product: locator('SHOE-1', 'reference'),
 					variantReferenceBy: 'id',
 					productVariant: locator(variant),
@@ -147,7 +151,7 @@ describe('Event', () => {
 			const product = call('POST', '/v1/attribution/products', { name: 'Shoe' }).id;
 			await expectTracked(
 				{
-					action: 'product.purchased',
+					eventType: 'product.purchased',
 					product: locator(product),
 					variantReferenceBy: 'parameters',
 					variantParameters: { values: [{ key: 'name', value: 'Shoe 44' }, { key: 'sku', value: 'SHOE-44' }] },
@@ -170,7 +174,7 @@ describe('Event', () => {
 		it('product.purchased by product_parameters', async () => {
 			await expectTracked(
 				{
-					action: 'product.purchased',
+					eventType: 'product.purchased',
 					referenceBy: 'parameters',
 					inlineParameters: { values: [{ key: 'name', value: 'Hat' }, { key: 'reference', value: 'HAT-1' }] },
 					session: 'Vdqlg4nL',
@@ -185,10 +189,10 @@ describe('Event', () => {
 			const profile = newProfile();
 			const event = await expectTracked(
 				{
-					action: 'cart.added',
+					eventType: 'cart.added',
 					products: {
 						identifiers: [{ id: shoe }],
-						inline: [{ kind: 'product_parameters', parameters: '{"name": "Sock", "reference": "SOCK-1"}' }],
+						inline: [{ kind: 'product', parameters: '{"name": "Sock", "reference": "SOCK-1"}' }],
 					},
 					productsJson: '["SHOE-SKU"]',
 					profile: locator(profile),
@@ -211,25 +215,25 @@ describe('Event', () => {
 			const shoe = call('POST', '/v1/attribution/products', { name: 'Shoe' }).id;
 			const cart = call('POST', '/v1/attribution/carts', { profile, items: [{ product: shoe }] }).id;
 			await expectTracked(
-				{ action: 'cart.removed', cart: locator(cart), products: { identifiers: [{ id: shoe }] }, profile: locator(profile) },
+				{ eventType: 'cart.removed', cart: locator(cart), products: { identifiers: [{ id: shoe }] }, profile: locator(profile) },
 				{ action: 'cart.removed', cart, products: [shoe], profile },
 			);
 			expect(call('GET', `/v1/attribution/carts/${cart}`).items).toEqual([]);
 
 			env.sandbox.requests = [];
-			const { error } = await track({ action: 'cart.abandoned', cart: locator(cart), profile: locator(profile) });
+			const { error } = await track({ eventType: 'cart.abandoned', cart: locator(cart), profile: locator(profile) });
 			expect(error).toBeUndefined();
 			expect(env.sandbox.requests[0].body).toEqual({ action: 'cart.abandoned', cart, profile });
 		});
 
-		it('a custom action with related objects', async () => {
+		it('a custom event type with related objects', async () => {
 			call('POST', '/v1/attribution/actions', { name: 'signup_form.completed', title: 'Signed up' });
 			const form = call('POST', '/v1/attribution/forms', { name: 'Signup' }).id;
 			const profile = newProfile();
 			const event = await expectTracked(
 				{
-					action: 'custom',
-					customAction: 'signup_form.completed',
+					eventType: 'custom',
+					customEventType: 'signup_form.completed',
 					relatedObjects: { form: locator(form) },
 					profile: locator(profile),
 					eventAdditionalFields: { metadataJson: '{"plan": "pro"}' },
@@ -241,11 +245,11 @@ describe('Event', () => {
 		});
 	});
 
-	it('the Custom Action dropdown lists the account’s actions from the sandbox', async () => {
+	it('the Custom Event Type dropdown lists the account’s event types from the sandbox', async () => {
 		call('POST', '/v1/attribution/actions', { name: 'subscriber.voted', title: 'Voted' });
 		call('POST', '/v1/attribution/actions', { name: 'signup_form.completed' });
-		const ctx = env.engine.loadOptionsContext({ resource: 'event', operation: 'track', action: 'custom' });
-		const options = await new Hellotext().methods.loadOptions.getCustomActions.call(ctx);
+		const ctx = env.engine.loadOptionsContext({ resource: 'event', operation: 'track', eventType: 'custom' });
+		const options = await new Hellotext().methods.loadOptions.getCustomEventTypes.call(ctx);
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/attribution/actions' });
 		expect(options).toEqual([
 			{ name: 'signup_form.completed', value: 'signup_form.completed' },
@@ -253,41 +257,57 @@ describe('Event', () => {
 		]);
 	});
 
-	it('the Action picker shows families as "Family: Action", sorted, plus Custom Action', () => {
+	it('the Event Type picker names built-in types "Family: Verb", sorted, with the guides’ types and Custom Event Type', () => {
 		const picker = new Hellotext().description.properties.find(
-			(p) => p.name === 'action' && p.displayOptions?.show?.resource?.includes('event'),
+			(p) => p.name === 'eventType' && p.displayOptions?.show?.resource?.includes('event'),
 		)!;
 		const options = picker.options as Array<{ name: string; value: string }>;
 		expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
-		expect(options).toContainEqual({ name: 'Order: Printed Label', value: 'order.printed_label' });
-		expect(options).toContainEqual(expect.objectContaining({ name: 'Custom Action', value: 'custom' }));
-		expect(options).toHaveLength(19);
+		expect(options).toContainEqual({ name: 'Order: Placed', value: 'order.placed' });
+		for (const [name, value] of [
+			['Page: Viewed', 'page.viewed'],
+			['Cart: Viewed', 'cart.viewed'],
+			['Checkout: Started', 'checkout.started'],
+			['Subscribed', 'subscribed'],
+			['Unsubscribed', 'unsubscribed'],
+		]) {
+			expect(options).toContainEqual({ name, value });
+		}
+		// The guides: internal to Hellotext, not to send (the reference lists it).
+		expect(options.map((o) => o.value)).not.toContain('order.printed_label');
+		expect(options).toContainEqual(expect.objectContaining({ name: 'Custom Event Type', value: 'custom' }));
+		expect(options).toHaveLength(23);
 	});
 
 	describe('Track rules are refused before sending, naming the field', () => {
 		const session = 'Vdqlg4nL';
 		const order = locator('ro4a731w');
 		const cases: Array<[string, Obj, string]> = [
-			['no profile and no session', { action: 'order.placed', order }, '"Profile" or "Session" is required'],
-			['currency without amount', { action: 'order.placed', order, session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required when "Currency" is set'],
-			['app.spent without amount', { action: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required for app.spent'],
-			['app.spent without currency', { action: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { amount: 5 } }, '"Currency" is required for app.spent'],
-			['cart.added without products', { action: 'cart.added', session }, '"Products" is required for cart.added'],
-			['cart.removed without products', { action: 'cart.removed', cart: locator('wx4Vn4no'), session }, '"Products" is required for cart.removed'],
-			['cart.abandoned without cart', { action: 'cart.abandoned', session }, '"Cart" is required for cart.abandoned'],
-			['product.viewed without product or variant', { action: 'product.viewed', session }, '"Product" is required for product.viewed'],
+			['no profile and no session', { eventType: 'order.placed', order }, '"Profile" or "Session" is required'],
+			['currency without amount', { eventType: 'order.placed', order, session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required when "Currency" is set'],
+			['app.spent without amount', { eventType: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { currency: 'USD' } }, '"Amount" is required for app.spent'],
+			['app.spent without currency', { eventType: 'app.spent', app: locator('xnqJQ47v'), session, eventAdditionalFields: { amount: 5 } }, '"Currency" is required for app.spent'],
+			['cart.added without products', { eventType: 'cart.added', session }, '"Products" is required for cart.added'],
+			['cart.removed without products', { eventType: 'cart.removed', cart: locator('wx4Vn4no'), session }, '"Products" is required for cart.removed'],
+			['cart.abandoned without cart', { eventType: 'cart.abandoned', session }, '"Cart" is required for cart.abandoned'],
+			['product.viewed without product or variant', { eventType: 'product.viewed', session }, '"Product" is required for product.viewed'],
 			[
 				'variant parameters without a product',
-				{ action: 'product.purchased', variantReferenceBy: 'parameters', variantParametersJson: '{"name": "XL"}', session },
+				{ eventType: 'product.purchased', variantReferenceBy: 'parameters', variantParametersJson: '{"name": "XL"}', session },
 				'"Product" (by ID, reference or SKU) is required with "Product Variant Parameters"',
 			],
-			['empty inline parameters', { action: 'order.placed', referenceBy: 'parameters', session }, '"Inline Parameters" of the order are required for order.placed'],
-			['a currency that is not ISO 4217', { action: 'order.placed', order, session, eventAdditionalFields: { amount: 1, currency: 'US' } }, '"Currency" must be a three-letter ISO 4217 currency code, e.g. USD'],
-			['an invalid tracked_at', { action: 'order.placed', order, session, eventAdditionalFields: { trackedAt: 'yesterday-ish' } }, '"Tracked At" is not a valid date: yesterday-ish'],
-			['an impossible date', { action: 'order.placed', order, session, eventAdditionalFields: { trackedAt: '2024-02-31T10:00:00' } }, '"Tracked At" is not a valid date: 2024-02-31T10:00:00'],
-			['an invalid url', { action: 'order.placed', order, session, eventAdditionalFields: { url: 'not a url' } }, '"URL" is not a valid http(s) URL: not a url'],
-			['malformed products JSON', { action: 'cart.added', productsJson: '["a",', session }, '"Products (JSON)" is not valid JSON'],
-			['malformed inline parameters JSON', { action: 'form.completed', referenceBy: 'parameters', inlineParametersJson: '{', session }, '"Inline Parameters (JSON)" is not valid JSON'],
+			['empty inline parameters', { eventType: 'order.placed', referenceBy: 'parameters', session }, '"Inline Parameters" of the order are required for order.placed'],
+			['a currency that is not ISO 4217', { eventType: 'order.placed', order, session, eventAdditionalFields: { amount: 1, currency: 'US' } }, '"Currency" must be a three-letter ISO 4217 currency code, e.g. USD'],
+			['an invalid tracked_at', { eventType: 'order.placed', order, session, eventAdditionalFields: { trackedAt: 'yesterday-ish' } }, '"Tracked At" is not a valid date: yesterday-ish'],
+			['an impossible date', { eventType: 'order.placed', order, session, eventAdditionalFields: { trackedAt: '2024-02-31T10:00:00' } }, '"Tracked At" is not a valid date: 2024-02-31T10:00:00'],
+			['an invalid url', { eventType: 'order.placed', order, session, eventAdditionalFields: { url: 'not a url' } }, '"URL" is not a valid http(s) URL: not a url'],
+			['malformed products JSON', { eventType: 'cart.added', productsJson: '["a",', session }, '"Products (JSON)" is not valid JSON'],
+			[
+				'inline parameters as rows and as JSON',
+				{ eventType: 'form.completed', referenceBy: 'parameters', inlineParameters: { values: [{ key: 'name', value: 'A' }] }, inlineParametersJson: '{"name": "B"}', session },
+				'"Inline Parameters" and "Inline Parameters (JSON)" cannot be sent together',
+			],
+			['malformed inline parameters JSON', { eventType: 'form.completed', referenceBy: 'parameters', inlineParametersJson: '{', session }, '"Inline Parameters (JSON)" is not valid JSON'],
 		];
 		it.each(cases)('%s', async (_name, parameters, message) => {
 			const { error } = await track(parameters);
@@ -301,7 +321,7 @@ describe('Event', () => {
 			const profile = newProfile();
 			for (const trackedAt of ['2022-10-13T17:49:33+00:00', '2022-10-13T19:49:33.000+02:00', 1665683373, '1665683373000']) {
 				env.sandbox.requests = [];
-				const { error } = await track({ action: 'order.placed', order: locator(call('POST', '/v1/attribution/orders', {}).id), profile: locator(profile), eventAdditionalFields: { trackedAt } });
+				const { error } = await track({ eventType: 'order.placed', order: locator(call('POST', '/v1/attribution/orders', {}).id), profile: locator(profile), eventAdditionalFields: { trackedAt } });
 				expect(error).toBeUndefined();
 				expect(env.sandbox.requests[0].body.tracked_at).toBe(1665683373);
 			}
@@ -318,7 +338,7 @@ describe('Event', () => {
 
 	describe('the sandbox refuses like the reference', () => {
 		it('a custom action that was never created (422 invalid action)', async () => {
-			const { error } = await track({ action: 'custom', customAction: 'subscriber.unknown', session: 'Vdqlg4nL' });
+			const { error } = await track({ eventType: 'custom', customEventType: 'subscriber.unknown', session: 'Vdqlg4nL' });
 			expect(error?.message).toContain('"action"');
 			expect(error?.httpCode).toBe('422');
 			expect(env.sandbox.requests[0].status).toBe(422);
@@ -330,13 +350,13 @@ describe('Event', () => {
 			env.sandbox.insert('sessions', 'session', { profile: owner });
 			const sessionId = env.sandbox.collection('sessions')[0].id;
 			const order = call('POST', '/v1/attribution/orders', {}).id;
-			const { error } = await track({ action: 'order.placed', order: locator(order), profile: locator(other), session: sessionId });
+			const { error } = await track({ eventType: 'order.placed', order: locator(order), profile: locator(other), session: sessionId });
 			expect(error?.message).toContain('session_assigned_to_another_profile');
 			expect(env.sandbox.requests[0].status).toBe(422);
 		});
 
 		it('an unknown order (404 naming order)', async () => {
-			const { error } = await track({ action: 'order.placed', order: locator('NoSuch01'), session: 'Vdqlg4nL' });
+			const { error } = await track({ eventType: 'order.placed', order: locator('NoSuch01'), session: 'Vdqlg4nL' });
 			expect(error?.httpCode).toBe('404');
 			expect(error?.message).toBe('Hellotext did not find the object given as "order" (404)');
 			expect(env.sandbox.requests[0].status).toBe(404);
@@ -352,11 +372,20 @@ describe('Event', () => {
 
 		it('Get returns the event object', async () => {
 			const event = seedEvent({ amount: 10, currency: 'USD' });
-			const { items, error } = await env.engine.run({ resource: 'event', operation: 'get', eventId: locator(event.id) });
+			const { items, error } = await env.engine.run({ resource: 'event', operation: 'get', eventId: locator(event.id), simplify: false });
 			expect(error).toBeUndefined();
 			expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1/attribution/events/${event.id}`, query: {} });
 			expect(items[0].json).toEqual(event);
 			expect(items[0].json).toMatchObject({ type: 'event', amount: 10, action: { name: 'order.placed' } });
+		});
+
+		it('Get with Simplify (the default) keeps the fields people map most', async () => {
+			const event = seedEvent({ amount: 10, currency: 'USD', metadata: { n: 1 }, url: 'https://shop.example.com/o/1' });
+			const { items } = await env.engine.run({ resource: 'event', operation: 'get', eventId: locator(event.id) });
+			const keep = ['id', 'type', 'action', 'profile', 'session', 'amount', 'currency', 'trackable', 'tracked_at', 'created_at'];
+			expect(items[0].json).toEqual(Object.fromEntries(keep.filter((key) => key in event).map((key) => [key, event[key]])));
+			expect(Object.keys(event).length).toBeGreaterThan(10);
+			expect(items[0].json).not.toHaveProperty('metadata');
 		});
 
 		it('Get of an unknown event names it', async () => {
@@ -374,7 +403,7 @@ describe('Event', () => {
 				operation: 'update',
 				eventId: locator(event.id),
 				eventUpdateFields: {
-					action: 'order.confirmed',
+					eventType: 'order.confirmed',
 					amount: 295,
 					currency: 'eur',
 					order: locator(order),
@@ -428,7 +457,7 @@ describe('Event', () => {
 
 		it('Get Many returns the events newest first, up to the limit', async () => {
 			for (let i = 0; i < 3; i++) seedEvent({ metadata: { n: i } });
-			const { items, error } = await env.engine.run({ resource: 'event', operation: 'getAll', returnAll: false, limit: 2 });
+			const { items, error } = await env.engine.run({ resource: 'event', operation: 'getAll', returnAll: false, limit: 2, simplify: false });
 			expect(error).toBeUndefined();
 			expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/attribution/events' });
 			expect(env.sandbox.requests[0].query.limit).toBe('2');
@@ -437,7 +466,7 @@ describe('Event', () => {
 
 		it('Get Many with Return All follows the cursor', async () => {
 			for (let i = 0; i < 3; i++) seedEvent({ metadata: { n: i } });
-			const { items } = await env.engine.run({ resource: 'event', operation: 'getAll', returnAll: true });
+			const { items } = await env.engine.run({ resource: 'event', operation: 'getAll', returnAll: true, simplify: false });
 			expect(items.map((item) => item.json.metadata)).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
 			expect(env.sandbox.requests.every((r) => r.path === '/v1/attribution/events')).toBe(true);
 		});

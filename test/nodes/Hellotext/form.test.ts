@@ -42,7 +42,7 @@ describe('Form', () => {
 			[{ metadataJson: '{"a": ' }, '"Metadata (JSON)" is not valid JSON'],
 			[{ metadataJson: '[1]' }, '"Metadata (JSON)" must be a JSON object'],
 			[
-				{ metadataJson: '{}', metadata: { values: [{ key: 'a', value: '1' }] } },
+				{ metadataJson: '{"b": 2}', metadata: { values: [{ key: 'a', value: '1' }] } },
 				'"Metadata" and "Metadata (JSON)" cannot be sent together',
 			],
 			[{ metadata: { values: [{ key: ' ', value: '1' }] } }, '"Metadata" has an entry without a name'],

@@ -72,7 +72,7 @@ describe('List', () => {
 		const { items } = await run('getAll', {
 			returnAll: false,
 			limit: 10,
-			listFilters: { name: 'VIP' },
+			listFilters: { nameStartsWith: 'VIP' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/lists' });
 		expect(env.sandbox.requests[0].query).toEqual({ name: 'VIP', limit: '10' });

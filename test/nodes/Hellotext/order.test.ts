@@ -19,6 +19,7 @@ describe('Order', () => {
 		listKey: 'orders',
 		type: 'order',
 		seed: (n) => ({ reference: `ORDER-${n}` }),
+		simplified: ['id', 'type', 'name', 'reference', 'source', 'delivery', 'total', 'items', 'profile', 'created_at'],
 	});
 
 	it('Create sends delivery, items, metadata, reference and source built from the UI fields', async () => {

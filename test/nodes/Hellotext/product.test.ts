@@ -17,6 +17,7 @@ describe('Product', () => {
 		listKey: 'products',
 		type: 'product',
 		seed: (n) => ({ name: `Product ${n}`, sku: `SKU-${n}` }),
+		simplified: ['id', 'type', 'name', 'brand', 'reference', 'sku', 'source', 'price', 'url', 'image_url', 'created_at'],
 	});
 
 	it('Create sends the name and every field built from the UI, lists as arrays and variants as rows', async () => {
@@ -28,7 +29,7 @@ describe('Product', () => {
 				categories: 'shoes, sneakers',
 				collection: '350 v2',
 				tags: ' Sneakers ,, limited',
-				image_url: 'https://example.com/y.jpg',
+				imageUrl: 'https://example.com/y.jpg',
 				metadata: { values: [{ key: 'color', value: 'black' }] },
 				priceAmount: 220,
 				priceCurrency: 'USD',
@@ -37,8 +38,8 @@ describe('Product', () => {
 				source: 'shopify',
 				variants: {
 					variant: [
-						{ name: 'Size 42', sku: 'YZY-42', reference: '', image_url: '', priceAmount: '230', priceCurrency: 'USD' },
-						{ name: 'Size 43', sku: 'YZY-43', reference: 'R43', image_url: '', priceAmount: '', priceCurrency: '' },
+						{ name: 'Size 42', sku: 'YZY-42', reference: '', imageUrl: '', priceAmount: '230', priceCurrency: 'USD' },
+						{ name: 'Size 43', sku: 'YZY-43', reference: 'R43', imageUrl: '', priceAmount: '', priceCurrency: '' },
 					],
 				},
 			},
@@ -99,7 +100,7 @@ describe('Product', () => {
 			operation: 'create',
 			productName: 'Tee',
 			productAdditionalFields: {
-				variants: { variant: [{ name: '', sku: 'S', reference: '', image_url: '', priceAmount: '', priceCurrency: '' }] },
+				variants: { variant: [{ name: '', sku: 'S', reference: '', imageUrl: '', priceAmount: '', priceCurrency: '' }] },
 			},
 		});
 		expect(noName.error?.message).toBe('"Variants 1" has no name');
@@ -131,8 +132,8 @@ describe('Product', () => {
 			productUpdateFields: {
 				name: 'T-shirt',
 				removeAllVariants: false,
-				new_variants: {
-					variant: [{ name: 'XL', sku: 'TEE-XL', reference: '', image_url: 'https://e.com/xl.png', priceAmount: '12', priceCurrency: 'EUR' }],
+				newVariants: {
+					variant: [{ name: 'XL', sku: 'TEE-XL', reference: '', imageUrl: 'https://e.com/xl.png', priceAmount: '12', priceCurrency: 'EUR' }],
 				},
 			},
 		});
@@ -147,7 +148,7 @@ describe('Product', () => {
 
 	it('Update sends variants: [] only when Remove All Variants is on', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Tee', variants: [{ name: 'S' }] });
-		const emptyJson = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { new_variantsJson: '[]' } });
+		const emptyJson = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { newVariantsJson: '[]' } });
 		expect(emptyJson.error?.message).toBe('"New Variants (JSON)" is an empty list');
 		expect(env.sandbox.requests).toHaveLength(0);
 

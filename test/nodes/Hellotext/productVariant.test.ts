@@ -22,7 +22,7 @@ describe('Product Variant', () => {
 			productVariantAdditionalFields: {
 				sku: 'TEE-BLUE',
 				reference: 'B-1',
-				image_url: 'https://e.com/blue.png',
+				imageUrl: 'https://e.com/blue.png',
 				metadata: { values: [{ key: 'hex', value: '#00f' }] },
 				priceAmount: 19.9,
 				priceCurrency: 'EUR',

@@ -15,8 +15,8 @@ describe('Profile', () => {
 		const { items, error } = await env.engine.run({
 			resource: 'profile',
 			operation: 'create',
-			first_name: 'Will E',
-			last_name: 'Coyote',
+			firstName: 'Will E',
+			lastName: 'Coyote',
 			phone: '+59899000001',
 			email: '',
 			profileAdditionalFields: {
@@ -77,9 +77,19 @@ describe('Profile', () => {
 
 	it('Get returns the whole profile object', async () => {
 		const id = createProfile({ first_name: 'Ada', email: 'ada@example.com' });
-		const { items } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id) });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id), simplify: false });
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: `/v1/profiles/${id}` });
+		expect(items[0].json).toEqual(profile(id));
 		expect(items[0].json).toMatchObject({ id, type: 'profile', first_name: 'Ada', emails: ['ada@example.com'] });
+	});
+
+	it('Get with Simplify (the default) keeps the fields people map most', async () => {
+		const id = createProfile({ first_name: 'Ada', last_name: 'L', email: 'ada@example.com', phone: '+59899000001', lists: ['VIP'] });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator(id) });
+		const stored = profile(id);
+		expect(Object.keys(stored).length).toBeGreaterThan(10);
+		const keep = ['id', 'type', 'first_name', 'last_name', 'emails', 'phones', 'state', 'lists', 'created_at'];
+		expect(items[0].json).toEqual(Object.fromEntries(keep.map((key) => [key, stored[key]])));
 	});
 
 	it('Get with a profile picked From List uses the picked id', async () => {
@@ -100,7 +110,7 @@ describe('Profile', () => {
 			resource: 'profile',
 			operation: 'update',
 			profileId: locator(id),
-			profileUpdateFields: { last_name: 'Lovelace', email: '', new_default_phone: '+59899000002' },
+			profileUpdateFields: { lastName: 'Lovelace', email: '', newDefaultPhone: '+59899000002' },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({
 			method: 'PATCH',
@@ -121,7 +131,7 @@ describe('Profile', () => {
 			resource: 'profile',
 			operation: 'update',
 			profileId: locator(id),
-			profileUpdateFields: { first_name: 'Ada L', subscribe: true },
+			profileUpdateFields: { firstName: 'Ada L', subscribe: true },
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'PATCH', body: { first_name: 'Ada L', subscribe: true } });
 		expect(profile(id).state).toBe('subscribed');
@@ -150,7 +160,7 @@ describe('Profile', () => {
 			operation: 'getAll',
 			returnAll: false,
 			limit: 10,
-			profileFilters: { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', phone: '' },
+			profileFilters: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', phone: '' },
 			sortBy: 'created_at',
 		});
 		expect(env.sandbox.requests[0]).toMatchObject({
@@ -166,7 +176,7 @@ describe('Profile', () => {
 		env.sandbox.call('POST', '/v1/properties', { kind: 'text', name: 'Tier' });
 		createProfile({ first_name: 'Gold', property: { Tier: 'gold' } });
 		createProfile({ first_name: 'Plain' });
-		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, profileFilters: { property: 'gold' } });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, profileFilters: { propertyValue: 'gold' } });
 		expect(env.sandbox.requests[0].query).toMatchObject({ property: 'gold', limit: '100' });
 		expect(items.map((i) => i.json.first_name)).toEqual(['Gold']);
 	});
@@ -227,19 +237,19 @@ describe('Profile', () => {
 	});
 
 	describe('Create or Update', () => {
-		// Contact fields (first_name, ...) are top-level; the rest goes to Additional Fields.
-		const upsert = (matchValue: string, { first_name, subscribe }: Obj = {}, matchBy = 'email') =>
+		// Contact fields (firstName, ...) are top-level; the rest goes to Additional Fields.
+		const upsert = (matchValue: string, { firstName, subscribe }: Obj = {}, matchBy = 'email') =>
 			env.engine.run({
 				resource: 'profile',
 				operation: 'upsert',
 				matchBy,
 				[matchBy]: matchValue,
-				...(first_name === undefined ? {} : { first_name }),
+				...(firstName === undefined ? {} : { firstName }),
 				profileAdditionalFields: subscribe === undefined ? {} : { subscribe },
 			});
 
 		it('creates the profile when none has the email, and says so', async () => {
-			const { items, error } = await upsert('new@example.com', { first_name: 'New', subscribe: true });
+			const { items, error } = await upsert('new@example.com', { firstName: 'New', subscribe: true });
 			expect(error).toBeUndefined();
 			const [find, create, read] = env.sandbox.requests;
 			expect(find).toMatchObject({ method: 'GET', path: '/v1/profiles', query: { email: 'new@example.com', limit: '2' } });
@@ -250,7 +260,7 @@ describe('Profile', () => {
 
 		it('updates the one profile with that phone, sending only the changes', async () => {
 			const id = createProfile({ first_name: 'Old', phone: '+59899000009' });
-			const { items } = await upsert('+59899000009', { first_name: 'Renamed' }, 'phone');
+			const { items } = await upsert('+59899000009', { firstName: 'Renamed' }, 'phone');
 			expect(env.sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 				'GET /v1/profiles',
 				`PATCH /v1/profiles/${id}`,
@@ -264,7 +274,7 @@ describe('Profile', () => {
 		it('fails clearly when several profiles match, changing nothing', async () => {
 			const a = createProfile({ first_name: 'A', email: 'twin@example.com' });
 			const b = createProfile({ first_name: 'B', email: 'twin@example.com' });
-			const { error } = await upsert('twin@example.com', { first_name: 'Both' });
+			const { error } = await upsert('twin@example.com', { firstName: 'Both' });
 			expect(error?.message).toBe('Several profiles have the email "twin@example.com": cannot tell which one to update');
 			expect(error?.description).toContain(a);
 			expect(error?.description).toContain(b);

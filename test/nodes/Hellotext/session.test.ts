@@ -23,16 +23,18 @@ describe('Session', () => {
 		expect(items.map((i) => i.json)).toEqual([{ id: session.id, type: 'session', created_at: session.created_at, profile: profileId }]);
 	});
 
-	it('Attach Profile with the profile picked From List moves the session to another profile', async () => {
+	it('Attach Profile with the profile picked From List; a session of another profile is not moved (the guides)', async () => {
 		const first = createProfile();
 		const second = createProfile();
-		const session = env.sandbox.insert('sessions', 'session', { profile: first });
-		await run('attachProfile', {
-			sessionId: session.id,
-			sessionProfileId: locator(second, 'list'),
-		});
-		expect(env.sandbox.requests[0].body).toEqual({ profile: second });
-		expect(env.sandbox.find('sessions', session.id)?.profile).toBe(second);
+		const session = env.sandbox.insert('sessions', 'session', { profile: null });
+		const attached = await run('attachProfile', { sessionId: session.id, sessionProfileId: locator(first, 'list') });
+		expect(attached.error).toBeUndefined();
+		expect(env.sandbox.requests[0].body).toEqual({ profile: first });
+		const moved = await run('attachProfile', { sessionId: session.id, sessionProfileId: locator(second, 'list') });
+		expect(env.sandbox.requests[1].body).toEqual({ profile: second });
+		expect(moved.error?.httpCode).toBe('422');
+		expect(moved.error?.message).toContain('session_assigned_to_another_profile');
+		expect(env.sandbox.find('sessions', session.id)?.profile).toBe(first);
 	});
 
 	it('a session id is one path segment, and an unknown one is named in the 404', async () => {

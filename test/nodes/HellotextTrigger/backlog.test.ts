@@ -246,7 +246,7 @@ describe('Hellotext Trigger, a backlog over the cap', () => {
 	});
 
 	it('with an action filter, pages without a match cost no more than others', async () => {
-		const trigger = await activated({ triggerOn: 'event', actions: ['order.placed'] });
+		const trigger = await activated({ triggerOn: 'event', eventTypes: ['order.placed'] });
 		const wanted: string[] = [];
 		for (let block = 0; block < 10; block++) {
 			wanted.push(...insert('event', 150));
@@ -283,7 +283,7 @@ describe('Hellotext Trigger, a backlog over the cap', () => {
 		insert('event', 2_000);
 		expect((await trigger.poll()).items).toHaveLength(DEFAULT_CAP);
 		expect(position(trigger).behind).toBe(true);
-		trigger.restart({ triggerOn: 'event', actions: ['cart.added'] });
+		trigger.restart({ triggerOn: 'event', eventTypes: ['cart.added'] });
 		const changed = await trigger.poll();
 		expect(changed.items).toBeNull();
 		expect(changed.requests).toHaveLength(1);

@@ -20,7 +20,7 @@ describe('Hellotext Trigger', () => {
 	const pathOf = (stream: Stream) => (stream === 'event' ? EVENTS : PROFILES);
 	const session = (parameters: INodeParameters) => new TriggerSession(env, parameters);
 	const events = (actions: string[] = [], maxItems?: number) =>
-		session({ triggerOn: 'event', actions, options: maxItems ? { maxItems } : {} });
+		session({ triggerOn: 'event', eventTypes: actions, options: maxItems ? { maxItems } : {} });
 	const remove = (collection: string, id: string) => env.sandbox.remove(collection, id);
 
 	/** Activation, checked: nothing emitted, one request, the position saved. */
@@ -285,8 +285,8 @@ describe('Hellotext Trigger', () => {
 		});
 	});
 
-	describe('the action filter', () => {
-		it('emits only events with the chosen actions, built-in or custom, in either action shape', async () => {
+	describe('the event type filter', () => {
+		it('emits only events of the chosen types, built-in or the account’s own, in either action shape', async () => {
 			const trigger = await activated(events(['order.placed', 'signup.completed']));
 			const [placed] = insertEvents(1);
 			insertEvents(1, 'cart.added');
@@ -302,7 +302,7 @@ describe('Hellotext Trigger', () => {
 			expect(ids((await trigger.poll()).items)).toEqual(placed);
 
 			insertEvents(2, 'cart.added');
-			trigger.restart({ triggerOn: 'event', actions: ['cart.added', 'order.placed'] });
+			trigger.restart({ triggerOn: 'event', eventTypes: ['cart.added', 'order.placed'] });
 			const changed = await trigger.poll();
 			expect(changed.items).toBeNull();
 			expect(changed.requests).toHaveLength(1);
@@ -316,10 +316,10 @@ describe('Hellotext Trigger', () => {
 			expect(ids((await trigger.poll()).items)).toEqual(profiles);
 		});
 
-		it('offers the built-in actions and the account’s custom ones', async () => {
+		it('offers the built-in event types and the account’s own', async () => {
 			env.sandbox.insert('actions', 'action', { name: 'signup.completed', title: 'Signup completed', goal: false, passive: true });
 			const context = env.engine.loadOptionsContext({ triggerOn: 'event' }, TRIGGER_TYPE);
-			const options = await new HellotextTrigger().methods.loadOptions.getEventActions.call(context);
+			const options = await new HellotextTrigger().methods.loadOptions.getEventTypes.call(context);
 			const values = options.map((option) => option.value);
 			expect(values).toContain('order.placed');
 			expect(values).toContain('refund.received');
@@ -391,9 +391,9 @@ describe('Hellotext Trigger', () => {
 		it.each([
 			['profiles', { triggerOn: 'profile' }],
 			['events', { triggerOn: 'event' }],
-			['events with the chosen actions', { triggerOn: 'event', actions: ['order.placed'] }],
+			['events of the chosen types', { triggerOn: 'event', eventTypes: ['order.placed'] }],
 		])('says clearly when there are no %s yet', async (noun, parameters: INodeParameters) => {
-			if (parameters.actions) insertEvents(2, 'cart.added');
+			if (parameters.eventTypes) insertEvents(2, 'cart.added');
 			const { error, items } = await session(parameters).poll('manual');
 			expect(items).toBeNull();
 			expect(error).toBeInstanceOf(NodeOperationError);

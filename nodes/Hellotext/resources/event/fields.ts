@@ -1,14 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+/** What Track and Update share: the objects an event refers to, its owner, its values. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { BUILT_IN_ACTIONS, type ActionFamily } from '../../shared/actions';
-import { metadataFields } from '../../shared/commerce';
-import { idLocator } from '../../shared/locators';
-import { profileIdLocator } from '../profile/fields';
+import { BUILT_IN_EVENT_TYPES, type EventTypeFamily } from '../../shared/eventTypes';
+import { idLocator, profileLocator } from '../../shared/fields';
+import { currencyCode, metadataInput, moneyAmount } from '../../shared/inputs';
+import { isBlank, locatorValue, type Item } from '../../shared/item';
+import { httpUrl, refuse } from '../../shared/refusals';
+import { toEpochSeconds } from './epoch';
 
-/** The `action` value that switches to the account's custom actions. */
-export const CUSTOM_ACTION = 'custom';
+/** The Event Type picker's value for the account's own event types (custom actions). */
+export const CUSTOM_EVENT_TYPE = 'custom';
 
-export const eventIdLocator = idLocator({
+export const eventId = idLocator({
 	name: 'eventId',
 	displayName: 'Event',
 	searchListMethod: 'searchEvents',
@@ -48,147 +51,36 @@ const titleCase = (text: string) =>
 		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
 
-/** "Order: Printed Label" → `order.printed_label`, every built-in action plus Custom Action. */
-export const actionPicker: INodeProperties = {
-	displayName: 'Action',
-	name: 'action',
+/** "Order: Placed", "Page: Viewed", "Subscribed": how the picker and the trigger's filter name a built-in event type. */
+function builtInName(eventType: string): string {
+	const [family, verb] = eventType.split('.');
+	return verb === undefined ? titleCase(family) : `${titleCase(family)}: ${titleCase(verb)}`;
+}
+
+/** Every built-in event type, by its picker name, and Custom Event Type. */
+export const eventTypePicker: INodeProperties = {
+	displayName: 'Event Type',
+	name: 'eventType',
 	type: 'options',
 	noDataExpression: true,
 	required: true,
 	default: 'order.placed',
-	description: 'What the customer did: a built-in action, grouped by the object it refers to, or a custom action of the account',
+	description:
+		'What the customer did (the API’s action): a built-in event type, named after the object it refers to, or one of the account’s own',
 	options: [
-		...Object.values(BUILT_IN_ACTIONS)
+		...Object.values(BUILT_IN_EVENT_TYPES)
 			.flat()
-			.map((action) => {
-				const [family, verb] = action.split('.');
-				return { name: `${titleCase(family)}: ${titleCase(verb)}`, value: action as string };
-			}),
-		{ name: 'Custom Action', value: CUSTOM_ACTION, description: 'One of the account’s own actions (see the Event Type resource)' },
+			.map((eventType) => ({ name: builtInName(eventType), value: eventType as string })),
+		{ name: 'Custom Event Type', value: CUSTOM_EVENT_TYPE, description: 'One of the account’s own (see the Event Type resource)' },
 	].sort((a, b) => a.name.localeCompare(b.name)),
 };
 
-/** displayOptions that show a field only for the given `action` values (and extra conditions). */
-export function showForActions(actions: readonly string[], extra: Record<string, string[]> = {}) {
-	return { show: { action: [...actions], ...extra } };
-}
-
-export const familyActions = (family: ActionFamily) => BUILT_IN_ACTIONS[family];
-
-const namedPairs = (
-	displayName: string,
-	name: string,
-	description: string,
-	entry: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: `Add ${entry}`,
-	default: {},
-	description,
-	options: [
-		{
-			displayName: entry,
-			name: 'values',
-			values: [
-				{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
+/** displayOptions that show a field only for the given event types (and extra conditions). */
+export const showFor = (eventTypes: readonly string[], extra: Record<string, string[]> = {}) => ({
+	show: { eventType: [...eventTypes], ...extra },
 });
 
-/** An inline hash: name/value pairs, and a JSON object merged under them (for expressions). */
-export function hashFields(spec: {
-	name: string;
-	displayName: string;
-	description: string;
-	entry: string;
-}): INodeProperties[] {
-	return [
-		namedPairs(spec.displayName, spec.name, spec.description, spec.entry),
-		{
-			displayName: `${spec.displayName} (JSON)`,
-			name: `${spec.name}Json`,
-			type: 'json',
-			default: '{}',
-			description: `${spec.description}, as a JSON object; pairs set above win over the same names here`,
-		},
-	];
-}
-
-const productIdentifierGroup = {
-	displayName: 'Existing Product or Variant',
-	name: 'identifiers',
-	values: [
-		{
-			displayName: 'ID, Reference or SKU',
-			name: 'id',
-			type: 'string' as const,
-			default: '',
-			placeholder: 'e.g. SKU-1234',
-			description: 'The ID, reference or SKU of a product or product variant',
-		},
-	],
-};
-
-const productsCollection = (description: string, options: INodeProperties['options']): INodeProperties => ({
-	displayName: 'Products',
-	name: 'products',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Product',
-	default: {},
-	description,
-	options,
-});
-
-/** `products` of cart events: existing products or variants, or new ones by inline parameters. */
-export const trackProductsFields: INodeProperties[] = [
-	productsCollection(
-		'The products added to or removed from the cart. Set a reference or SKU on new products to avoid duplicates.',
-		[
-			productIdentifierGroup,
-			{
-				displayName: 'New Product or Variant',
-				name: 'inline',
-				values: [
-					{
-						displayName: 'Kind',
-						name: 'kind',
-						type: 'options',
-						default: 'product_parameters',
-						options: [
-							{ name: 'Product', value: 'product_parameters' },
-							{ name: 'Product Variant', value: 'product_variant_parameters' },
-						],
-					},
-					{
-						displayName: 'Parameters (JSON)',
-						name: 'parameters',
-						type: 'json',
-						default: '{\n  "name": "",\n  "reference": ""\n}',
-						description: 'The product or variant parameters, e.g. name, reference, sku, price',
-					},
-				],
-			},
-		],
-	),
-	{
-		displayName: 'Products (JSON)',
-		name: 'productsJson',
-		type: 'json',
-		default: '[]',
-		description: 'More products as a JSON array, sent after the ones above: IDs, references or SKUs as strings, or objects',
-	},
-];
-
-/** `products` of an update: an array of product identifiers. */
-export const updateProductsField = productsCollection('The products of the event, by ID, reference or SKU', [
-	productIdentifierGroup,
-]);
+export const typesOf = (...families: EventTypeFamily[]) => families.flatMap((family) => BUILT_IN_EVENT_TYPES[family]);
 
 export const sessionField: INodeProperties = {
 	displayName: 'Session',
@@ -197,17 +89,29 @@ export const sessionField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2KAGgAgm',
 	description:
-		'The session of the event, from a short link click or Hellotext.js. Required when Profile is empty. A session not yet assigned to a profile gets assigned to the Profile given.',
+		'The session of the event, from a short link click or Hellotext.js. Required when Profile is empty. With a Profile too, the session must already belong to that profile (attach it first with Session > Attach Profile).',
 };
 
-export const profileField: INodeProperties = {
-	...profileIdLocator,
-	name: 'profile',
-	required: false,
-	description: 'The customer profile of the event. Required when Session is empty.',
-};
+export const profileField: INodeProperties = profileLocator(
+	'profile',
+	'The customer profile of the event. Required when Session is empty.',
+	false,
+);
 
-/** Fields every event write takes besides the objects: amount, currency, metadata, tracked_at, url. */
+/** The profile and session of an event, into the body; `required`: one of them must be given. */
+export function readOwner(item: Item, values: { profile?: unknown; session?: unknown }, body: IDataObject, required: boolean) {
+	const profile = locatorValue(values.profile);
+	const session = locatorValue(values.session);
+	if (required && !profile && !session) {
+		refuse(item, '"Profile" or "Session" is required', 'Every event belongs to a customer profile or a session');
+	}
+	if (profile) body.profile = profile;
+	if (session) body.session = session;
+}
+
+const metadata = metadataInput('event');
+
+/** The fields every event write takes besides its objects: amount, currency, metadata, tracked_at, url. */
 export const eventValueFields: INodeProperties[] = [
 	{
 		displayName: 'Amount',
@@ -215,7 +119,7 @@ export const eventValueFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
-		description: 'The revenue of this event, aggregated into campaign reports',
+		description: 'The revenue of this event, in major units (19.90, not cents), aggregated into campaign reports',
 	},
 	{
 		displayName: 'Currency',
@@ -225,7 +129,7 @@ export const eventValueFields: INodeProperties[] = [
 		placeholder: 'USD',
 		description: 'ISO 4217 code of the amount (USD when not given); needs an Amount',
 	},
-	...metadataFields('event'),
+	...metadata.fields,
 	{
 		displayName: 'Tracked At',
 		name: 'trackedAt',
@@ -242,3 +146,93 @@ export const eventValueFields: INodeProperties[] = [
 		description: 'The page the event happened on',
 	},
 ];
+
+/**
+ * amount, currency, metadata, tracked_at and url from a collection of `eventValueFields`, each only
+ * when set. Currency must be an ISO 4217 code, the date a valid one, the URL an http(s) URL.
+ */
+export function readEventValues(item: Item, values: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (!isBlank(values.amount)) body.amount = moneyAmount(item, values.amount, 'Amount');
+	if (!isBlank(values.currency)) body.currency = currencyCode(item, values.currency, 'Currency');
+	const hash = metadata.read(item, values);
+	if (hash) body.metadata = hash;
+	if (!isBlank(values.trackedAt)) {
+		const epoch = toEpochSeconds(values.trackedAt, item.timezone);
+		if (epoch === undefined) refuse(item, `"Tracked At" is not a valid date: ${String(values.trackedAt)}`);
+		body.tracked_at = epoch;
+	}
+	if (typeof values.url === 'string' && values.url.trim() !== '') body.url = httpUrl(item, values.url, 'URL');
+	return body;
+}
+
+/** The reference: an amount is required when a currency is given. */
+export function requireAmountWithCurrency(item: Item, body: IDataObject): void {
+	if (body.currency !== undefined && body.amount === undefined) refuse(item, '"Amount" is required when "Currency" is set');
+}
+
+const productIdentifiers = {
+	displayName: 'Existing Product or Variant',
+	name: 'identifiers',
+	values: [
+		{
+			displayName: 'ID, Reference or SKU',
+			name: 'id',
+			type: 'string' as const,
+			default: '',
+			placeholder: 'e.g. SKU-1234',
+			description: 'The ID, reference or SKU of a product or product variant',
+		},
+	],
+};
+
+export const productsCollection = (description: string, options: INodeProperties['options']): INodeProperties => ({
+	displayName: 'Products',
+	name: 'products',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Product',
+	default: {},
+	description,
+	options,
+});
+
+/** The products of a cart event, new ones given inline. */
+export const trackProducts = productsCollection(
+	'The products added to or removed from the cart. Set a reference or SKU on new products to avoid duplicates.',
+	[
+		productIdentifiers,
+		{
+			displayName: 'New Product or Variant',
+			name: 'inline',
+			values: [
+				{
+					displayName: 'Kind',
+					name: 'kind',
+					type: 'options',
+					default: 'product',
+					options: [
+						{ name: 'Product', value: 'product' },
+						{ name: 'Product Variant', value: 'productVariant' },
+					],
+				},
+				{
+					displayName: 'Parameters (JSON)',
+					name: 'parameters',
+					type: 'json',
+					default: '{\n  "name": "",\n  "reference": ""\n}',
+					description: 'The product or variant parameters, e.g. name, reference, sku, price',
+				},
+			],
+		},
+	],
+);
+
+/** The products of an update: product identifiers. */
+export const updateProducts = productsCollection('The products of the event, by ID, reference or SKU', [productIdentifiers]);
+
+/** The IDs, references or SKUs of a Products collection's "Existing Product or Variant" rows. */
+export function productIdentifiersOf(item: Item, value: unknown): string[] {
+	const rows = ((value as IDataObject | undefined)?.identifiers ?? []) as Array<{ id?: unknown }>;
+	return rows.map(({ id }) => locatorValue(id) ?? refuse(item, '"Products" has an entry without an ID, reference or SKU'));
+}

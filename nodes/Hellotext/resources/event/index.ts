@@ -1,25 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	deleteOperation,
-	getManyOperation,
-	getOperation,
-	resourceProperties,
-} from '../../shared/descriptions';
-import { eventIdLocator } from './fields';
+import { crud, defineResource } from '../../shared/operations';
+import { eventId } from './fields';
 import { trackEvent } from './track';
 import { updateEvent } from './update';
 
-const crud = { noun: 'event', path: '/attribution/events', idField: eventIdLocator };
-
-export const eventProperties: INodeProperties[] = resourceProperties(
+/** Tracked events: Track and Update have their own forms; Get, Delete and Get Many are the usual ones. */
+export const event = defineResource(
+	'Event',
 	'event',
 	[
 		trackEvent,
-		getOperation(crud),
 		updateEvent,
-		deleteOperation(crud),
-		getManyOperation({ resource: 'event', plural: 'events', path: '/attribution/events', listProperty: 'events' }),
+		...crud({
+			resource: 'event',
+			noun: 'event',
+			plural: 'events',
+			path: '/attribution/events',
+			idField: eventId,
+			simplify: ['id', 'type', 'action', 'profile', 'session', 'amount', 'currency', 'trackable', 'tracked_at', 'created_at'],
+			create: false,
+			update: false,
+		}),
 	],
 	'track',
 );

@@ -1,10 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { idLocator, named, required, textField } from '../../shared/fields';
+import { metadataInput } from '../../shared/inputs';
+import { additionalFieldsOf, crud, defineResource, updateFieldsOf } from '../../shared/operations';
+import { addToBody, type RequestStep } from '../../shared/request';
 
-import { buildMetadata, metadataFields, type BodyBuilder } from '../../shared/commerce';
-import { idLocator } from '../../shared/locators';
-import { crudResource, named, requiredField, stringField } from '../../shared/crud';
-
-const formIdLocator = idLocator({
+const formId = idLocator({
 	name: 'formId',
 	displayName: 'Form',
 	searchListMethod: 'searchForms',
@@ -12,22 +11,33 @@ const formIdLocator = idLocator({
 	description: 'The form to act on',
 });
 
-const name = stringField('Name', 'name', 'Any name for the form. Duplicate names are not allowed.', {
+const name = textField('Name', 'name', 'name', 'Any name for the form. Duplicate names are not allowed.', {
 	placeholder: 'e.g. Sign-Up Form',
 });
 
-/** Metadata as name/value pairs or as JSON, sent as the `metadata` hash. */
-const metadataBody: BodyBuilder = (ctx, fields) => ({ metadata: buildMetadata(ctx, fields) });
+const metadata = metadataInput('form');
 
-export const formProperties: INodeProperties[] = crudResource('form', {
-	noun: 'form',
-	plural: 'forms',
-	path: '/attribution/forms',
-	idField: formIdLocator,
-	create: {
-		fields: [named('formName', requiredField(name))],
-		options: metadataFields('form'),
-		body: metadataBody,
-	},
-	update: { options: [...metadataFields('form'), name], body: metadataBody },
-});
+/** Metadata as name/value pairs or as JSON, sent as the `metadata` hash. */
+const metadataOf =
+	(collection: string): RequestStep =>
+	(item, request) =>
+		addToBody(request, { metadata: metadata.read(item, item.get(collection, {})) });
+
+export const form = defineResource(
+	'Form',
+	'form',
+	crud({
+		resource: 'form',
+		noun: 'form',
+		plural: 'forms',
+		path: '/attribution/forms',
+		idField: formId,
+		create: {
+			fields: [named('formName', required(name))],
+			options: metadata.fields,
+			steps: [metadataOf(additionalFieldsOf('form'))],
+		},
+		update: { options: [...metadata.fields, name], steps: [metadataOf(updateFieldsOf('form'))] },
+	}),
+	'create',
+);

@@ -1,35 +1,65 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { idLocator, named, profileLocator, required, sendAs, textField } from '../../shared/fields';
+import { crud, defineOperation, defineResource } from '../../shared/operations';
 
-import { sendAs } from '../../shared/descriptions';
-import { crudResource, named, requiredField, stringField } from '../../shared/crud';
-import { listIdLocator } from './fields';
-import { addProfileToList, removeProfileFromList } from './membership';
+/** A list by ID or by name: the API accepts either in the path. */
+const listId = idLocator({
+	name: 'listId',
+	displayName: 'List',
+	searchListMethod: 'searchLists',
+	searchPlaceholder: 'Search by name…',
+	description: 'The list, by ID or by name (case-sensitive)',
+	byName: true,
+});
 
-const name = named(
+const listName = named(
 	'listName',
-	requiredField(
-		stringField('Name', 'name', 'Name of the list. Duplicate names (ignoring case) are not allowed.', {
+	required(
+		textField('Name', 'name', 'name', 'Name of the list. Duplicate names (ignoring case) are not allowed.', {
 			placeholder: 'e.g. VIP customers',
 		}),
 	),
 );
 
-export const listProperties: INodeProperties[] = crudResource('list', {
-	noun: 'list',
-	plural: 'lists',
-	path: '/lists',
-	idField: listIdLocator,
-	create: { fields: [name] },
-	update: { fields: [name] },
-	filters: [
-		{
-			displayName: 'Name Starts With',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Only lists whose name starts with this text',
-			routing: sendAs('name', 'query'),
-		},
+// No `noun`: a 404 may be about the list or the profile, and the API's message says which.
+const membership = (value: 'addProfile' | 'removeProfile') =>
+	defineOperation({
+		value,
+		name: value === 'addProfile' ? 'Add Profile' : 'Remove Profile',
+		action: value === 'addProfile' ? 'Add a profile to a list' : 'Remove a profile from a list',
+		description:
+			value === 'addProfile'
+				? 'Add a profile to a list, if it is not in it already; needs the list’s ID or name and the profile’s ID, returns the profile'
+				: 'Remove a profile from a list, if it is in it; needs the list’s ID or name and the profile’s ID, returns the profile',
+		method: value === 'addProfile' ? 'POST' : 'DELETE',
+		path: '/lists/{listId}/profiles/{listProfileId}',
+		fields: [listId, profileLocator('listProfileId', 'The profile to add to or remove from the list')],
+	});
+
+export const list = defineResource(
+	'List',
+	'list',
+	[
+		...crud({
+			resource: 'list',
+			noun: 'list',
+			plural: 'lists',
+			path: '/lists',
+			idField: listId,
+			create: { fields: [listName] },
+			update: { fields: [listName] },
+			filters: [
+				{
+					displayName: 'Name Starts With',
+					name: 'nameStartsWith',
+					type: 'string',
+					default: '',
+					description: 'Only lists whose name starts with this text',
+					routing: sendAs('name', 'query'),
+				},
+			],
+		}),
+		membership('addProfile'),
+		membership('removeProfile'),
 	],
-	extra: [addProfileToList, removeProfileFromList],
-});
+	'create',
+);

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { priceFields, readPrice, type BuildContext } from '../../shared/commerce';
-import { createOperation, named, updateOperation } from '../../shared/crud';
-import { defineOperation, resourceProperties, sendAs } from '../../shared/descriptions';
-import { idLocator } from '../../shared/locators';
-import { orderIdLocator } from '../order/fields';
+import { fieldCollection, idLocator, named, sendAs } from '../../shared/fields';
+import { priceInput } from '../../shared/inputs';
+import { additionalFieldsOf, defineOperation, defineResource, deleteOperation, updateFieldsOf } from '../../shared/operations';
+import { addToBody, type RequestStep } from '../../shared/request';
+import { orderId } from '../order';
 
 const orderItemId: INodeProperties = {
 	displayName: 'Order Item ID',
@@ -27,8 +27,9 @@ const product: INodeProperties = {
 	routing: sendAs('product'),
 };
 
+const price = priceInput('price', 'Price', 'Unit price; when not set, the product’s price is used');
 const writeFields: INodeProperties[] = [
-	...priceFields('price', 'Price', 'Unit price; when not set, the product’s price is used'),
+	...price.fields,
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
@@ -40,36 +41,45 @@ const writeFields: INodeProperties[] = [
 	},
 ];
 
-const readItemPrice = (ctx: BuildContext, fields: IDataObject) => ({ price: readPrice(ctx, fields, 'price', 'Price') });
-const write = { resource: 'orderItem', noun: 'order item', options: writeFields, body: readItemPrice };
-const itemPath = '/attribution/orders/{orderItemOrderId}/items/{orderItemId}';
-const order = named('orderItemOrderId', orderIdLocator);
+const priceOf =
+	(collection: string): RequestStep =>
+	(item, request) =>
+		addToBody(request, { price: price.read(item, item.get<IDataObject>(collection, {})) });
 
-export const orderItemProperties: INodeProperties[] = resourceProperties(
+const order = named('orderItemOrderId', orderId);
+const itemPath = '/attribution/orders/{orderItemOrderId}/items/{orderItemId}';
+
+export const orderItem = defineResource(
+	'Order Item',
 	'orderItem',
 	[
-		createOperation({
-			...write,
+		defineOperation({
+			value: 'create',
+			name: 'Create',
+			action: 'Create an order item',
+			description: 'Add a product to an order; needs the order’s ID and the product’s ID, reference or SKU. The order’s total follows.',
+			method: 'POST',
 			path: '/attribution/orders/{orderItemOrderId}/items',
-			description: 'Add a product to an order; the order’s total follows',
-			parentNoun: 'order',
-			fields: [order, product],
-		}),
-		updateOperation({
-			...write,
-			path: itemPath,
-			description: 'Change the price or quantity of an item in an order',
-			fields: [order, orderItemId],
+			noun: 'order',
+			steps: [priceOf(additionalFieldsOf('orderItem'))],
+			fields: [order, product, ...fieldCollection('Additional Fields', additionalFieldsOf('orderItem'), writeFields)],
 		}),
 		defineOperation({
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete an order item',
-			description: 'Remove a product from an order',
-			method: 'DELETE',
+			value: 'update',
+			name: 'Update',
+			action: 'Update an order item',
+			description: 'Change the price or quantity of an item in an order; needs the order’s ID and the item’s ID',
+			method: 'PATCH',
 			path: itemPath,
 			noun: 'order item',
+			steps: [priceOf(updateFieldsOf('orderItem'))],
+			fields: [order, orderItemId, ...fieldCollection('Update Fields', updateFieldsOf('orderItem'), writeFields)],
+		}),
+		deleteOperation({
+			noun: 'order item',
+			path: itemPath,
 			fields: [order, orderItemId],
+			description: 'Remove a product from an order; needs the order’s ID and the item’s ID',
 		}),
 	],
 	'create',

@@ -1,12 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { crudResource, named } from '../../shared/crud';
-import { sendAs } from '../../shared/descriptions';
-import { idLocator } from '../../shared/locators';
-import { variantOwnBody } from '../product/body';
-import { productIdLocator, variantOwnFields } from '../product/fields';
+import { idLocator, named, sendAs } from '../../shared/fields';
+import { additionalFieldsOf, crud, defineResource, updateFieldsOf } from '../../shared/operations';
+import { addToBody, type RequestStep } from '../../shared/request';
+import { productId, variantOwn } from '../product';
 
-const variantIdLocator = idLocator({
+const variantId = idLocator({
 	name: 'productVariantId',
 	displayName: 'Product Variant',
 	searchListMethod: 'searchProductVariants',
@@ -25,25 +24,34 @@ const nameField: INodeProperties = {
 	routing: sendAs('name'),
 };
 
-export const productVariantProperties: INodeProperties[] = crudResource('productVariant', {
-	noun: 'product variant',
-	path: '/attribution/variants',
-	idField: variantIdLocator,
-	create: {
-		path: '/attribution/products/{productVariantProductId}/variants',
-		description: 'Add a variant to a product found by ID, reference or SKU',
-		parentNoun: 'product',
-		fields: [
-			named('productVariantProductId', { ...productIdLocator, description: 'The parent product, by ID, reference or SKU' }),
-			nameField,
-		],
-		options: variantOwnFields('product variant'),
-		body: variantOwnBody,
-	},
-	update: {
-		description: 'Update a product variant found by ID, reference or SKU; the API requires its name',
-		fields: [nameField],
-		options: variantOwnFields('product variant'),
-		body: variantOwnBody,
-	},
-});
+const own = variantOwn('product variant');
+const body =
+	(collection: string): RequestStep =>
+	(item, request) =>
+		addToBody(request, own.read(item, item.get<IDataObject>(collection, {})));
+
+export const productVariant = defineResource(
+	'Product Variant',
+	'productVariant',
+	crud({
+		resource: 'productVariant',
+		noun: 'product variant',
+		path: '/attribution/variants',
+		idField: variantId,
+		create: {
+			path: '/attribution/products/{productVariantProductId}/variants',
+			description: 'Add a variant to a product; needs the product’s ID, reference or SKU and the variant’s name',
+			noun: 'product',
+			fields: [named('productVariantProductId', { ...productId, description: 'The parent product, by ID, reference or SKU' }), nameField],
+			options: own.fields,
+			steps: [body(additionalFieldsOf('productVariant'))],
+		},
+		update: {
+			description: 'Update a product variant by its ID, reference or SKU; the API requires its name',
+			fields: [nameField],
+			options: own.fields,
+			steps: [body(updateFieldsOf('productVariant'))],
+		},
+	}),
+	'create',
+);

@@ -1,29 +1,118 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, getOperation, resourceProperties } from '../../shared/descriptions';
-import { createProfile } from './create';
-import { profileIdLocator } from './fields';
-import { getManyProfiles } from './getAll';
-import { subscribeProfile, unsubscribeProfile } from './subscription';
-import { updateProfile } from './update';
-import { upsertProfileOperation } from './upsert';
-import { unverifyContact, verifyContact } from './verify';
+import { profileLocator, sendAs } from '../../shared/fields';
+import { crud, defineOperation, defineResource } from '../../shared/operations';
+import { refuse } from '../../shared/refusals';
+import { contactFields, emailOrPhone, profileBody, profileOptions } from './fields';
+import { upsertProfile } from './upsert';
 
-const crud = { noun: 'profile', path: '/profiles', idField: profileIdLocator };
+export const profileId = profileLocator('profileId', 'The profile to act on');
 
-export const profileProperties: INodeProperties[] = resourceProperties(
+const subscription = (value: 'subscribe' | 'unsubscribe') =>
+	defineOperation({
+		value,
+		name: value === 'subscribe' ? 'Subscribe' : 'Unsubscribe',
+		action: value === 'subscribe' ? 'Subscribe a profile' : 'Unsubscribe a profile',
+		description:
+			value === 'subscribe'
+				? 'Mark a profile as subscribed to promotional messages (only with the customer’s consent); needs the profile’s ID'
+				: 'Stop promotional messages to a profile; needs the profile’s ID',
+		method: 'POST',
+		path: `/profiles/{profileId}/${value}`,
+		noun: 'profile',
+		fields: [profileId],
+	});
+
+const contactOperation = (value: 'verify' | 'unverify') =>
+	defineOperation({
+		value,
+		name: value === 'verify' ? 'Verify Contact' : 'Unverify Contact',
+		action: value === 'verify' ? 'Verify a profile contact' : 'Unverify a profile contact',
+		description: `${value === 'verify' ? 'Verify' : 'Unverify'} one of the profile's phones or emails; needs the profile’s ID and the phone or email`,
+		method: value === 'verify' ? 'POST' : 'DELETE',
+		path: '/profiles/{profileId}/verify',
+		noun: 'profile',
+		fields: [
+			profileId,
+			emailOrPhone('contactType', 'Contact Type', 'phone'),
+			{
+				displayName: 'Contact',
+				name: 'contact',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '+59899000001',
+				description: 'The phone or email on the profile',
+			},
+		],
+		// Sent as `phone` or `email`, whichever Contact Type says.
+		steps: [
+			(item, request) => {
+				const contact = String(item.get('contact', '')).trim();
+				if (!contact) refuse(item, '"Contact" is empty: give the phone or email to verify');
+				request.body = { [item.get('contactType', 'phone') === 'email' ? 'email' : 'phone']: contact };
+			},
+		],
+	});
+
+const filter = (displayName: string, name: string, apiName: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	routing: sendAs(apiName, 'query'),
+});
+
+export const profile = defineResource(
+	'Profile',
 	'profile',
 	[
-		createProfile,
-		getOperation(crud),
-		updateProfile,
-		upsertProfileOperation,
-		deleteOperation(crud),
-		getManyProfiles,
-		subscribeProfile,
-		unsubscribeProfile,
-		verifyContact,
-		unverifyContact,
+		...crud({
+			resource: 'profile',
+			noun: 'profile',
+			plural: 'profiles',
+			path: '/profiles',
+			idField: profileId,
+			simplify: ['id', 'type', 'first_name', 'last_name', 'emails', 'phones', 'state', 'lists', 'created_at'],
+			create: {
+				description: 'Create a customer profile from an email, a phone, names and more; returns its ID',
+				fields: contactFields,
+				options: profileOptions('create'),
+				steps: [profileBody('create')],
+			},
+			update: { options: profileOptions('update'), steps: [profileBody('update')] },
+			descriptions: {
+				getAll: 'List profiles, most recently active first unless Sort By says otherwise; filters by email, phone, name or a property value',
+			},
+			filters: [
+				{ ...filter('Email', 'email', 'email', 'Only profiles with this email'), placeholder: 'name@email.com' },
+				filter('First Name', 'firstName', 'first_name', 'Only profiles with this first name'),
+				filter('Last Name', 'lastName', 'last_name', 'Only profiles with this last name'),
+				filter('Phone', 'phone', 'phone', 'Only profiles with this phone'),
+				filter('Property Value', 'propertyValue', 'property', 'Only profiles with a property holding this value'),
+			],
+			listFields: [
+				{
+					displayName: 'Sort By',
+					name: 'sortBy',
+					type: 'options',
+					default: 'activity',
+					description: 'The order profiles come in; Limit takes the first ones in this order',
+					options: [
+						{ name: 'Creation Date', value: 'created_at', description: 'Newest first' },
+						{ name: 'Last Activity', value: 'activity', description: 'Most recently active first' },
+						{ name: 'Name', value: 'alphabetically', description: 'Alphabetically by last name, then first name' },
+					],
+					routing: sendAs('order', 'query'),
+				},
+			],
+		}),
+		upsertProfile,
+		subscription('subscribe'),
+		subscription('unsubscribe'),
+		contactOperation('verify'),
+		contactOperation('unverify'),
 	],
 	'create',
 );

@@ -1,18 +1,11 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsOf } from '../../shared/crud';
-import { defineOperation } from '../../shared/descriptions';
 import { encodeId } from '../../shared/encodeId';
-import { readParameter } from '../../shared/parameters';
-import { routedFlow, type Sender } from '../../shared/transport';
-import { buildProfileBody } from './body';
-import { emailOrPhone, profileAdditionalFields, profileContactFields } from './fields';
+import { fieldCollection } from '../../shared/fields';
+import { additionalFieldsOf, defineOperation } from '../../shared/operations';
+import { refuse } from '../../shared/refusals';
+import type { Runner } from '../../shared/run';
+import { contactFields, emailOrPhone, profileBody, profileOptions } from './fields';
 
 const matchBy: INodeProperties = emailOrPhone(
 	'matchBy',
@@ -25,61 +18,46 @@ const matchBy: INodeProperties = emailOrPhone(
  * Find by the Email or Phone field (Match By); update the one match, create when none, refuse
  * when several match. Creates answer only `{id}`, so the profile is read back for the output.
  */
-async function upsertProfile(
-	this: IExecutePaginationFunctions,
-	send: Sender,
-	request: Parameters<Parameters<typeof routedFlow>[0]>[1],
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const itemIndex = this.getItemIndex();
-	const matchBy = readParameter<'email' | 'phone'>(this, 'matchBy', 'email');
-	const body = { ...((request.options.body as IDataObject) ?? {}) };
-	const matchValue = typeof body[matchBy] === 'string' ? (body[matchBy] as string).trim() : '';
+const upsert: Runner = async ({ item, send }, request) => {
+	const by = item.get<'email' | 'phone'>('matchBy', 'email');
+	const body = { ...(request.body ?? {}) };
+	const matchValue = typeof body[by] === 'string' ? (body[by] as string).trim() : '';
 	if (!matchValue) {
-		const label = matchBy === 'email' ? 'Email' : 'Phone';
-		throw new NodeOperationError(node, `"${label}" is empty: Match By is ${label}, so it finds the profile`, { itemIndex });
+		const label = by === 'email' ? 'Email' : 'Phone';
+		refuse(item, `"${label}" is empty: Match By is ${label}, so it finds the profile`);
 	}
 
-	const found = await send({
-		...request,
-		options: { ...request.options, method: 'GET', url: '/profiles', body: undefined, qs: { [matchBy]: matchValue, limit: 2 } },
-	});
-	const matches = (found[0]?.json.profiles as IDataObject[] | undefined) ?? [];
+	const found = await send({ method: 'GET', url: '/profiles', qs: { [by]: matchValue, limit: 2 } });
+	const matches = ((found.body as IDataObject | undefined)?.profiles as IDataObject[] | undefined) ?? [];
 	if (matches.length > 1) {
-		throw new NodeOperationError(node, `Several profiles have the ${matchBy} "${matchValue}": cannot tell which one to update`, {
-			itemIndex,
-			description: `Matching profiles include ${matches.map((p) => p.id as string).join(', ')}. Merge them in Hellotext, or update one by ID.`,
-		});
+		refuse(
+			item,
+			`Several profiles have the ${by} "${matchValue}": cannot tell which one to update`,
+			`Matching profiles include ${matches.map((p) => p.id as string).join(', ')}. Merge them in Hellotext, or update one by ID.`,
+		);
 	}
 
 	let id: string;
 	let result: 'created' | 'updated';
 	if (matches.length === 0) {
-		const created = await send({ ...request, options: { ...request.options, method: 'POST', url: '/profiles', body: { ...body, [matchBy]: matchValue } } });
-		id = created[0].json.id as string;
+		const created = await send({ method: 'POST', url: '/profiles', qs: {}, body: { ...body, [by]: matchValue } });
+		id = (created.body as IDataObject).id as string;
 		result = 'created';
 	} else {
 		id = matches[0].id as string;
 		// The contact it was found by is on it already: sending it again could make it the default.
-		const { subscribe, [matchBy]: _found, ...changes } = body;
-		const path = `/profiles/${encodeId(node, id, 'profile', itemIndex)}`;
-		if (Object.keys(changes).length > 0) {
-			await send({ ...request, options: { ...request.options, method: 'PATCH', url: path, body: changes } });
-		}
+		const { subscribe, [by]: _found, ...changes } = body;
+		const path = `/profiles/${encodeId(item, id, 'profile')}`;
+		if (Object.keys(changes).length > 0) await send({ method: 'PATCH', url: path, qs: {}, body: changes, target: `profile "${id}"` });
 		// The subscription's own endpoint, which the reference documents with its outcome.
-		if (subscribe === true) {
-			await send({ ...request, options: { ...request.options, method: 'POST', url: `${path}/subscribe`, body: undefined } });
-		}
+		if (subscribe === true) await send({ method: 'POST', url: `${path}/subscribe`, qs: {}, target: `profile "${id}"` });
 		result = 'updated';
 	}
-	const profile = await send({
-		...request,
-		options: { ...request.options, method: 'GET', url: `/profiles/${encodeId(node, id, 'profile', itemIndex)}`, body: undefined, qs: {} },
-	});
-	return [{ json: { result, id, profile: profile[0].json }, pairedItem: { item: itemIndex } }];
-}
+	const profile = await send({ method: 'GET', url: `/profiles/${encodeId(item, id, 'profile')}`, qs: {}, target: `profile "${id}"` });
+	return [{ result, id, profile: profile.body as IDataObject }];
+};
 
-export const upsertProfileOperation = defineOperation({
+export const upsertProfile = defineOperation({
 	value: 'upsert',
 	name: 'Create or Update',
 	// n8n's vetting requires its own text for an upsert's description, so the action (what the
@@ -88,7 +66,7 @@ export const upsertProfileOperation = defineOperation({
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	method: 'POST',
 	path: '/profiles',
-	preSend: [buildProfileBody(additionalFieldsOf('profile'), true)],
-	flow: routedFlow(upsertProfile),
-	fields: [matchBy, ...profileContactFields, profileAdditionalFields],
+	steps: [profileBody('create')],
+	run: upsert,
+	fields: [matchBy, ...contactFields, ...fieldCollection('Additional Fields', additionalFieldsOf('profile'), profileOptions('create'))],
 });

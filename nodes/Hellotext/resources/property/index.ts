@@ -1,18 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { sendAs } from '../../shared/descriptions';
-import { idLocator } from '../../shared/locators';
-import { booleanField, crudResource, stringField } from '../../shared/crud';
-import { profileIdLocator } from '../profile/fields';
-import { checkCreate, checkUpdate, PROFILE_KINDS } from './rules';
+import { booleanField, idLocator, profileLocator, sendAs, textField } from '../../shared/fields';
+import type { Item } from '../../shared/item';
+import { additionalFieldsOf, crud, defineResource, updateFieldsOf } from '../../shared/operations';
+import { refuse, requireText } from '../../shared/refusals';
+import { addToBody, type RequestStep } from '../../shared/request';
 
-const propertyIdLocator = idLocator({
+const propertyId = idLocator({
 	name: 'propertyId',
 	displayName: 'Property',
 	searchListMethod: 'searchProperties',
 	searchPlaceholder: 'Search by name…',
 	description: 'The property to act on',
 });
+
+/** Kinds whose properties belong to one profile: `profile` is required for them, refused for others. */
+const PROFILE_KINDS = ['address', 'email', 'phone'];
+/** Kinds the reference says cannot be unique (among those Create accepts). */
+const NEVER_UNIQUE_KINDS = ['checkbox', 'date', 'tags'];
 
 const KINDS: Array<[string, string]> = [
 	['Address', 'address'],
@@ -38,9 +43,10 @@ const kind: INodeProperties = {
 };
 
 const profile: INodeProperties = {
-	...profileIdLocator,
-	name: 'propertyProfileId',
-	description: 'The profile the property belongs to; only that profile sees it. Required for address, email and phone.',
+	...profileLocator(
+		'propertyProfileId',
+		'The profile the property belongs to; only that profile sees it. Required for address, email and phone.',
+	),
 	displayOptions: { show: { kind: PROFILE_KINDS } },
 	routing: sendAs('profile'),
 };
@@ -57,51 +63,84 @@ const position = (description: string): INodeProperties => ({
 	routing: sendAs('position'),
 });
 
-export const propertyProperties: INodeProperties[] = crudResource('property', {
-	noun: 'property',
-	plural: 'properties',
-	path: '/properties',
-	idField: propertyIdLocator,
-	create: {
-		fields: [kind, profile],
-		options: [
-			stringField('Name', 'name', `Optional name of the property.${nameRules}`),
-			position('Position among the properties for sorting; the last position when not set'),
-			booleanField(
-				'Unique',
-				'unique',
-				'Whether no two profiles may have the same value. Not possible for checkbox, date and tags.',
-			),
-		],
-		preSend: [checkCreate],
-	},
-	update: {
-		options: [
-			{
-				displayName: 'Move to Bottom',
-				name: 'moveToBottom',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to move the property to the bottom of the properties list (sends an empty position)',
-			},
-			stringField('Name', 'name', `New name of the property.${nameRules}`),
-			position('New position among the properties for sorting; the others move accordingly'),
-			booleanField(
-				'Unique',
-				'unique',
-				'Whether no two profiles may have the same value; fails while profiles share a value',
-			),
-		],
-		preSend: [checkUpdate],
-	},
-	filters: [
-		{
-			...profileIdLocator,
-			name: 'profile',
-			required: false,
-			default: { mode: 'id', value: '' },
-			description: 'Only the properties of this profile',
-			routing: sendAs('profile', 'query'),
+function checkName(item: Item, name: unknown) {
+	if (typeof name !== 'string' || name === '') return;
+	const problem = /^\d/.test(name) ? 'cannot start with a number' : /[{}]/.test(name) ? 'cannot contain curly brackets' : undefined;
+	if (problem) refuse(item, `"Name" ${problem}`, `Hellotext refuses property names like "${name}".`);
+}
+
+/** The rules of Create a property that can be checked before sending. */
+const checkCreate: RequestStep = (item, request) => {
+	const propertyKind = String(item.get('kind', ''));
+	const values = item.get<IDataObject>(additionalFieldsOf('property'), {});
+	if (PROFILE_KINDS.includes(propertyKind)) {
+		requireText(item, 'propertyProfileId', 'Profile', ` for a property of kind ${propertyKind}`);
+	} else if (request.body) {
+		// Only address, email and phone properties can belong to a profile.
+		delete request.body.profile;
+	}
+	if (values.unique === true && NEVER_UNIQUE_KINDS.includes(propertyKind)) {
+		refuse(item, `"Unique" is not possible for a property of kind ${propertyKind}`);
+	}
+	checkName(item, values.name);
+};
+
+/** Update: the name rules, and Move to Bottom (`position: ''`) instead of a position. */
+const checkUpdate: RequestStep = (item, request) => {
+	const values = item.get<IDataObject>(updateFieldsOf('property'), {});
+	checkName(item, values.name);
+	if (values.moveToBottom === true) {
+		if (values.position !== undefined) refuse(item, '"Position" and "Move to Bottom" cannot be sent together');
+		addToBody(request, { position: '' });
+	}
+};
+
+export const property = defineResource(
+	'Property',
+	'property',
+	crud({
+		resource: 'property',
+		noun: 'property',
+		plural: 'properties',
+		path: '/properties',
+		idField: propertyId,
+		create: {
+			description: 'Create a custom profile property; needs its kind (and a profile for address, email and phone)',
+			fields: [kind, profile],
+			options: [
+				textField('Name', 'name', 'name', `Optional name of the property.${nameRules}`),
+				position('Position among the properties for sorting; the last position when not set'),
+				booleanField(
+					'Unique',
+					'unique',
+					'unique',
+					'Whether no two profiles may have the same value. Not possible for checkbox, date and tags.',
+				),
+			],
+			steps: [checkCreate],
 		},
-	],
-});
+		update: {
+			options: [
+				{
+					displayName: 'Move to Bottom',
+					name: 'moveToBottom',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to move the property to the bottom of the properties list (sends an empty position)',
+				},
+				textField('Name', 'name', 'name', `New name of the property.${nameRules}`),
+				position('New position among the properties for sorting; the others move accordingly'),
+				booleanField('Unique', 'unique', 'unique', 'Whether no two profiles may have the same value; fails while profiles share a value'),
+			],
+			steps: [checkUpdate],
+		},
+		filters: [
+			{
+				...profileLocator('profile', 'Only the properties of this profile', false),
+				default: { mode: 'id', value: '' },
+				routing: sendAs('profile', 'query'),
+			},
+		],
+	}),
+	'create',
+);

@@ -1,19 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { profileLocator, sendAs } from '../../shared/fields';
+import { defineOperation, defineResource } from '../../shared/operations';
+import { requireText } from '../../shared/refusals';
 
-import { defineOperation, resourceProperties, sendAs } from '../../shared/descriptions';
-import { requireFilled } from '../../shared/crud';
-import { profileIdLocator } from '../profile/fields';
-
+/**
+ * The reference lets this PATCH move a session to another profile; Hellotext's guides say a session
+ * must never move to another customer. The node attaches; the API refuses a session that belongs
+ * to another profile (session_assigned_to_another_profile).
+ */
 const attachProfile = defineOperation({
 	value: 'attachProfile',
 	name: 'Attach Profile',
 	action: 'Attach a profile to a session',
 	description:
-		'Assign a session and its tracked events (and carts) to a profile, or move it to another profile',
+		'Assign a session that belongs to no profile yet, with its tracked events and carts, to a profile; needs the session ID and the profile’s ID',
 	method: 'PATCH',
 	path: '/sessions/{sessionId}',
 	noun: 'session',
-	preSend: [requireFilled('sessionProfileId', 'Profile')],
+	steps: [(item) => requireText(item, 'sessionProfileId', 'Profile')],
 	fields: [
 		{
 			displayName: 'Session ID',
@@ -25,12 +28,13 @@ const attachProfile = defineOperation({
 			description: 'The session identifier, from the hello_session parameter of a short link or from Hellotext.js',
 		},
 		{
-			...profileIdLocator,
-			name: 'sessionProfileId',
-			description: 'The profile to assign the session and its tracked events to',
+			...profileLocator(
+				'sessionProfileId',
+				'The profile to assign the session and its tracked events to. A session that belongs to another profile is refused.',
+			),
 			routing: sendAs('profile'),
 		},
 	],
 });
 
-export const sessionProperties: INodeProperties[] = resourceProperties('session', [attachProfile], 'attachProfile');
+export const session = defineResource('Session', 'session', [attachProfile], 'attachProfile');

@@ -8,12 +8,13 @@ import { locator, useSandbox } from '../../../harness/setup';
 type Obj = Record<string, any>;
 
 /**
- * How often an expression a user writes is evaluated per item. n8n's RoutingNode resolves every
- * top-level parameter for every item before the node runs: once to build the request and, in
- * n8n 2.x, once more for its allowed-domains check (`resolveBaseUrl`). Nothing a declarative node
- * does avoids those passes; what the node controls is everything beyond them. So each expression
- * must be evaluated exactly once more than RoutingNode's passes: one read by the node, none from
- * a name shared by several properties or from a field's routing. n8n 1.x makes one pass: 2 in all.
+ * How often an expression a user writes is evaluated per item.
+ * - Writes run their own item loop (n8n's custom operations): each expression is evaluated once,
+ *   when the node reads it.
+ * - Reads run on n8n's RoutingNode, which resolves every top-level parameter for every item before
+ *   the node runs: once to build the request and, in n8n 2.x, once more for its allowed-domains
+ *   check (`resolveBaseUrl`). The node adds its own read and nothing else (no name shared by
+ *   several properties, no field routing): 3 in n8n 2.x, 2 in n8n 1.x.
  */
 const ROUTING_NODE_PASSES = 'resolveBaseUrl' in RoutingNode.prototype ? 2 : 1;
 
@@ -26,7 +27,7 @@ const Resolver = (WorkflowExpression ?? n8nWorkflow.Expression) as unknown as {
 	prototype: { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
 };
 
-describe('each expression is evaluated once by the node per item, beyond RoutingNode’s own passes', () => {
+describe('each expression is evaluated once per item by writes, and once beyond RoutingNode’s own passes by reads', () => {
 	const env = useSandbox();
 	/** Evaluations by expression text, counted where n8n resolves every expression. */
 	const evaluations = new Map<string, number>();
@@ -50,7 +51,10 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 		return Object.fromEntries([...evaluations].map(([expression, count]) => [expression, count / items.length]));
 	}
 
-	const expected = (...expressions: string[]) =>
+	/** A write: every expression evaluated once per item. */
+	const once = (...expressions: string[]) => Object.fromEntries(expressions.map((expression) => [expression, 1]));
+	/** A read: RoutingNode's passes and the node's one read. */
+	const routed = (...expressions: string[]) =>
 		Object.fromEntries(expressions.map((expression) => [expression, ROUTING_NODE_PASSES + 1]));
 
 	it('Profile > Create: top-level fields and Additional Fields', async () => {
@@ -59,13 +63,13 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 			{
 				resource: 'profile',
 				operation: 'create',
-				first_name: '={{ $json.first }}',
+				firstName: '={{ $json.first }}',
 				email: '={{ $json.email }}',
 				profileAdditionalFields: { lists: '={{ [$json.list] }}' },
 			},
 			people,
 		);
-		expect(counts).toEqual(expected('={{ $json.first }}', '={{ $json.email }}', '={{ [$json.list] }}'));
+		expect(counts).toEqual(once('={{ $json.first }}', '={{ $json.email }}', '={{ [$json.list] }}'));
 		expect(env.sandbox.requests.map((r) => r.body)).toEqual(
 			people.map((p) => ({ first_name: p.first, email: p.email, lists: ['VIP'] })),
 		);
@@ -78,13 +82,13 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 				operation: 'create',
 				code: '={{ $json.code }}',
 				description: '={{ $json.code + " off" }}',
-				destination_url: '={{ "https://shop.test/" + $json.code }}',
+				destinationUrl: '={{ "https://shop.test/" + $json.code }}',
 				couponAdditionalFields: { reference: '={{ $json.ref }}' },
 			},
 			[{ code: 'A10', ref: 'r1' }, { code: 'B20', ref: 'r2' }],
 		);
 		expect(counts).toEqual(
-			expected('={{ $json.code }}', '={{ $json.code + " off" }}', '={{ "https://shop.test/" + $json.code }}', '={{ $json.ref }}'),
+			once('={{ $json.code }}', '={{ $json.code + " off" }}', '={{ "https://shop.test/" + $json.code }}', '={{ $json.ref }}'),
 		);
 		expect(env.sandbox.requests[1].body).toEqual({
 			code: 'B20',
@@ -101,11 +105,11 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 				resource: 'profile',
 				operation: 'update',
 				profileId: locator('={{ $json.id }}'),
-				profileUpdateFields: { last_name: '={{ $json.last }}', subscribe: '={{ $json.subscribe }}' },
+				profileUpdateFields: { lastName: '={{ $json.last }}', subscribe: '={{ $json.subscribe }}' },
 			},
 			ids.map((id) => ({ id, last: `L-${id}`, subscribe: true })),
 		);
-		expect(counts).toEqual(expected('={{ $json.id }}', '={{ $json.last }}', '={{ $json.subscribe }}'));
+		expect(counts).toEqual(once('={{ $json.id }}', '={{ $json.last }}', '={{ $json.subscribe }}'));
 		expect(env.sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(ids.map((id) => `PATCH /v1/profiles/${id}`));
 	});
 
@@ -121,8 +125,36 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 			},
 			ids.map((id) => ({ id, list: 'VIP' })),
 		);
-		expect(counts).toEqual(expected('={{ $json.list }}', '={{ $json.id }}'));
+		expect(counts).toEqual(once('={{ $json.list }}', '={{ $json.id }}'));
 		expect(env.sandbox.requests.map((r) => r.path)).toEqual(ids.map((id) => `/v1/lists/VIP/profiles/${id}`));
+		const removed = await perItem(
+			{ resource: 'list', operation: 'removeProfile', listId: locator('={{ $json.list }}', 'name'), listProfileId: locator('={{ $json.id }}') },
+			ids.map((id) => ({ id, list: 'VIP' })),
+		);
+		expect(removed).toEqual(once('={{ $json.list }}', '={{ $json.id }}'));
+	});
+
+	it('Profile > Create or Update: the contact it matches on and Additional Fields', async () => {
+		env.sandbox.call('POST', '/v1/profiles', { first_name: 'Old', email: 'known@example.com' });
+		const counts = await perItem(
+			{
+				resource: 'profile',
+				operation: 'upsert',
+				matchBy: 'email',
+				email: '={{ $json.email }}',
+				firstName: '={{ $json.first }}',
+				profileAdditionalFields: { subscribe: '={{ $json.subscribe }}' },
+			},
+			[
+				{ email: 'known@example.com', first: 'Known', subscribe: true },
+				{ email: 'new@example.com', first: 'New', subscribe: false },
+			],
+		);
+		expect(counts).toEqual(once('={{ $json.email }}', '={{ $json.first }}', '={{ $json.subscribe }}'));
+		// Known: find, update, subscribe, read back; new: find, create, read back (the two items run side by side).
+		expect(env.sandbox.requests.map((r) => `${r.method} ${r.path.replace(/^\/v1\/profiles\/\w+/, '/v1/profiles/:id')}`).sort()).toEqual(
+			['GET /v1/profiles', 'GET /v1/profiles', 'GET /v1/profiles/:id', 'GET /v1/profiles/:id', 'PATCH /v1/profiles/:id', 'POST /v1/profiles', 'POST /v1/profiles/:id/subscribe'].sort(),
+		);
 	});
 
 	it('Profile > Get Many: Limit, filters and Sort By', async () => {
@@ -133,12 +165,12 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 				operation: 'getAll',
 				returnAll: false,
 				limit: '={{ $json.limit }}',
-				profileFilters: { first_name: '={{ $json.name }}' },
+				profileFilters: { firstName: '={{ $json.name }}' },
 				sortBy: '={{ $json.sort }}',
 			},
 			[{ name: 'Ada', limit: 1, sort: 'created_at' }],
 		);
-		expect(counts).toEqual(expected('={{ $json.limit }}', '={{ $json.name }}', '={{ $json.sort }}'));
+		expect(counts).toEqual(routed('={{ $json.limit }}', '={{ $json.name }}', '={{ $json.sort }}'));
 		expect(env.sandbox.requests[0].query).toEqual({ first_name: 'Ada', order: 'created_at', limit: '1' });
 	});
 
@@ -149,7 +181,7 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 			{
 				resource: 'event',
 				operation: 'track',
-				action: 'order.placed',
+				eventType: 'order.placed',
 				order: locator('={{ $json.order }}'),
 				profile: locator('={{ $json.profile }}'),
 				eventAdditionalFields: { amount: '={{ $json.amount }}', currency: '={{ $json.currency }}' },
@@ -157,15 +189,23 @@ describe('each expression is evaluated once by the node per item, beyond Routing
 			[1, 2].map((n) => ({ order, profile, amount: 10 * n, currency: 'USD' })),
 		);
 		expect(counts).toEqual(
-			expected('={{ $json.order }}', '={{ $json.profile }}', '={{ $json.amount }}', '={{ $json.currency }}'),
+			once('={{ $json.order }}', '={{ $json.profile }}', '={{ $json.amount }}', '={{ $json.currency }}'),
 		);
 		expect(env.sandbox.requests[1].body).toEqual({ action: 'order.placed', order, profile, amount: 20, currency: 'USD' });
+	});
+
+	it('Profile > Get: the profile locator in the path, with Simplify', async () => {
+		const id = (env.sandbox.call('POST', '/v1/profiles', { first_name: 'G' }) as Obj).id as string;
+		const counts = await perItem({ resource: 'profile', operation: 'get', profileId: locator('={{ $json.id }}'), simplify: '={{ $json.simple }}' }, [
+			{ id, simple: true },
+		]);
+		expect(counts).toEqual(routed('={{ $json.id }}', '={{ $json.simple }}'));
 	});
 
 	it('the node adds no expression of its own: none in the description, none to authenticate', async () => {
 		const own = JSON.stringify(new Hellotext().description.properties);
 		expect(own).not.toMatch(/"=/);
-		const counts = await perItem({ resource: 'profile', operation: 'create', first_name: 'Fixed' }, [{}, {}]);
+		const counts = await perItem({ resource: 'profile', operation: 'create', firstName: 'Fixed' }, [{}, {}]);
 		expect(counts).toEqual({});
 	});
 

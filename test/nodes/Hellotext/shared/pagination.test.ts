@@ -21,7 +21,7 @@ describe('cursor pagination (every Get Many)', () => {
 		env.engine.run({
 			resource: 'profile',
 			operation: 'getAll',
-			profileFilters: { first_name: 'Bulk' },
+			profileFilters: { firstName: 'Bulk' },
 			sortBy: 'created_at',
 			...extra,
 		});

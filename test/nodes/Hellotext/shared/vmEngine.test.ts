@@ -23,7 +23,7 @@ describe('under n8n 2.x’s default expression engine (vm isolate)', () => {
 
 	it('creates a profile per item, with expressions resolved in the isolate and the bearer header set', async () => {
 		const { items, error } = await env.engine.run(
-			{ resource: 'profile', operation: 'create', first_name: '={{ $json.name.toUpperCase() }}' },
+			{ resource: 'profile', operation: 'create', firstName: '={{ $json.name.toUpperCase() }}' },
 			[{ name: 'ada' }, { name: 'grace' }],
 		);
 		expect(error).toBeUndefined();
@@ -34,7 +34,7 @@ describe('under n8n 2.x’s default expression engine (vm isolate)', () => {
 
 	it('pages a Get Many with the filters kept', async () => {
 		for (let i = 0; i < 120; i++) env.sandbox.call('POST', '/v1/profiles', { first_name: 'Bulk' });
-		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, profileFilters: { first_name: 'Bulk' } });
+		const { items } = await env.engine.run({ resource: 'profile', operation: 'getAll', returnAll: true, profileFilters: { firstName: 'Bulk' } });
 		expect(items).toHaveLength(120);
 		expect(env.sandbox.requests.map((r) => r.query.first_name)).toEqual(['Bulk', 'Bulk']);
 	});
@@ -50,13 +50,13 @@ describe('under n8n 2.x’s default expression engine (vm isolate)', () => {
 		expect(continued.items[0].json).toMatchObject({ error: 'Hellotext has no profile "NoSuch02" (404)', itemIndex: 0 });
 	});
 
-	it('tracks an event with the Track body built in a preSend', async () => {
+	it('tracks an event with the Track body built from the item', async () => {
 		env.sandbox.call('POST', '/v1/attribution/products', { name: 'Shoe', sku: 'SKU-1' });
 		env.sandbox.requests = [];
 		const { items, error } = await env.engine.run({
 			resource: 'event',
 			operation: 'track',
-			action: 'cart.added',
+			eventType: 'cart.added',
 			session: '={{ "sess-" + 1 }}',
 			products: { identifiers: [{ id: 'SKU-1' }] },
 		});

@@ -341,28 +341,39 @@ function needsToCreate(fields: INodeProperties[]): string {
 	return `needs its ${spoken}`;
 }
 
+/** Create (POST to the collection) or Update (PATCH of the object, only the fields added). */
+function writeOperation(spec: CrudSpec, kind: 'create' | 'update', write: WriteSpec): Operation {
+	const { resource, noun, idField } = spec;
+	const create = kind === 'create';
+	const verb = create ? 'Create' : 'Update';
+	return defineOperation({
+		value: kind,
+		name: verb,
+		action: `${verb} ${withArticle(noun)}`,
+		description:
+			write.description ??
+			(create
+				? `Create ${withArticle(noun)}; ${needsToCreate(write.fields ?? [])}`
+				: `Update ${withArticle(noun)} by ${needs(idField)}; only the fields you add are sent`),
+		method: create ? 'POST' : 'PATCH',
+		path: write.path ?? (create ? spec.path : `${spec.path}/{${idField.name}}`),
+		noun: write.noun ?? (create ? undefined : noun),
+		steps: write.steps,
+		fields: [
+			...(create ? [] : [idField]),
+			...(write.fields ?? []),
+			...fieldCollection(create ? 'Additional Fields' : 'Update Fields', create ? additionalFieldsOf(resource) : updateFieldsOf(resource), write.options),
+		],
+	});
+}
+
 /** Create, Get, Update, Delete and (with a plural) Get Many of one resource. */
 export function crud(spec: CrudSpec): Operation[] {
 	const { resource, noun, path, idField } = spec;
 	const objectPath = `${path}/{${idField.name}}`;
 	const simplify = spec.simplify ? { fields: [simplifyField], output: simplified(spec.simplify) } : undefined;
 	const operations: Operation[] = [];
-	if (spec.create) {
-		const create = spec.create;
-		operations.push(
-			defineOperation({
-				value: 'create',
-				name: 'Create',
-				action: `Create ${withArticle(noun)}`,
-				description: create.description ?? `Create ${withArticle(noun)}; ${needsToCreate(create.fields ?? [])}`,
-				method: 'POST',
-				path: create.path ?? path,
-				noun: create.noun,
-				steps: create.steps,
-				fields: [...(create.fields ?? []), ...fieldCollection('Additional Fields', additionalFieldsOf(resource), create.options)],
-			}),
-		);
-	}
+	if (spec.create) operations.push(writeOperation(spec, 'create', spec.create));
 	operations.push(
 		defineOperation({
 			value: 'get',
@@ -376,22 +387,7 @@ export function crud(spec: CrudSpec): Operation[] {
 			output: simplify?.output,
 		}),
 	);
-	if (spec.update) {
-		const update = spec.update;
-		operations.push(
-			defineOperation({
-				value: 'update',
-				name: 'Update',
-				action: `Update ${withArticle(noun)}`,
-				description: update.description ?? `Update ${withArticle(noun)} by ${needs(idField)}; only the fields you add are sent`,
-				method: 'PATCH',
-				path: update.path ?? objectPath,
-				noun: update.noun ?? noun,
-				steps: update.steps,
-				fields: [idField, ...(update.fields ?? []), ...fieldCollection('Update Fields', updateFieldsOf(resource), update.options)],
-			}),
-		);
-	}
+	if (spec.update) operations.push(writeOperation(spec, 'update', spec.update));
 	operations.push(
 		deleteOperation({
 			noun,

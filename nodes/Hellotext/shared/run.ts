@@ -198,8 +198,15 @@ function enterRun(ctx: IExecutePaginationFunctions, network: NetworkOptions): [C
 	];
 }
 
-/** What the preSend prepared for an item, by the request options RoutingNode hands on. */
-const staged = new WeakMap<object, { item: Item; prepared: PreparedRequest | Error }>();
+/**
+ * Where the preSend leaves what it prepared: on the request options RoutingNode hands on to the
+ * pagination function (a symbol key, so a copy of the options carries it too).
+ */
+const STAGED = Symbol('hellotext.staged');
+
+interface Staged {
+	[STAGED]?: { item: Item; prepared: PreparedRequest | Error };
+}
 
 /**
  * A read as RoutingNode runs it: the preparation as the operation's one preSend, and the runner as
@@ -212,12 +219,12 @@ export function routedSteps(operation: RunnableOperation): {
 	return {
 		async preSend(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 			const item = itemOf(this);
-			staged.set(options, { item, prepared: prepareSafely(operation, item) });
+			(options as Staged)[STAGED] = { item, prepared: prepareSafely(operation, item) };
 			return options;
 		},
 		async pagination(this: IExecutePaginationFunctions, request: RoutedRequest) {
-			const stage = staged.get(request.options);
-			if (!stage) throw new Error('Hellotext: the request was not prepared (its preSend did not run)');
+			const stage = (request.options as Staged)[STAGED];
+			if (!stage) throw new Error('Hellotext: RoutingNode did not hand the prepared request to the pagination function');
 			const { timeout, proxy, skipSslCertificateValidation } = request.options;
 			const network = Object.fromEntries(
 				Object.entries({ timeout, proxy, skipSslCertificateValidation }).filter(([, value]) => value !== undefined),

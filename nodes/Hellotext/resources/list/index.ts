@@ -21,19 +21,28 @@ const listName = named(
 );
 
 // No `noun`: a 404 may be about the list or the profile, and the API's message says which.
-const membership = (value: 'addProfile' | 'removeProfile') =>
+const membership = [
+	{
+		value: 'addProfile',
+		name: 'Add Profile',
+		action: 'Add a profile to a list',
+		description: 'Add a profile to a list, if it is not in it already; needs the list’s ID or name and the profile’s ID, returns the profile',
+		method: 'POST' as const,
+	},
+	{
+		value: 'removeProfile',
+		name: 'Remove Profile',
+		action: 'Remove a profile from a list',
+		description: 'Remove a profile from a list, if it is in it; needs the list’s ID or name and the profile’s ID, returns the profile',
+		method: 'DELETE' as const,
+	},
+].map((spec) =>
 	defineOperation({
-		value,
-		name: value === 'addProfile' ? 'Add Profile' : 'Remove Profile',
-		action: value === 'addProfile' ? 'Add a profile to a list' : 'Remove a profile from a list',
-		description:
-			value === 'addProfile'
-				? 'Add a profile to a list, if it is not in it already; needs the list’s ID or name and the profile’s ID, returns the profile'
-				: 'Remove a profile from a list, if it is in it; needs the list’s ID or name and the profile’s ID, returns the profile',
-		method: value === 'addProfile' ? 'POST' : 'DELETE',
+		...spec,
 		path: '/lists/{listId}/profiles/{listProfileId}',
 		fields: [listId, profileLocator('listProfileId', 'The profile to add to or remove from the list')],
-	});
+	}),
+);
 
 export const list = defineResource(
 	'List',
@@ -58,8 +67,7 @@ export const list = defineResource(
 				},
 			],
 		}),
-		membership('addProfile'),
-		membership('removeProfile'),
+		...membership,
 	],
 	'create',
 );

@@ -8,28 +8,26 @@ import { upsertProfile } from './upsert';
 
 export const profileId = profileLocator('profileId', 'The profile to act on');
 
-const subscription = (value: 'subscribe' | 'unsubscribe') =>
-	defineOperation({
-		value,
-		name: value === 'subscribe' ? 'Subscribe' : 'Unsubscribe',
-		action: value === 'subscribe' ? 'Subscribe a profile' : 'Unsubscribe a profile',
-		description:
-			value === 'subscribe'
-				? 'Mark a profile as subscribed to promotional messages (only with the customer’s consent); needs the profile’s ID'
-				: 'Stop promotional messages to a profile; needs the profile’s ID',
-		method: 'POST',
-		path: `/profiles/{profileId}/${value}`,
-		noun: 'profile',
-		fields: [profileId],
-	});
+const subscription = [
+	{
+		value: 'subscribe',
+		name: 'Subscribe',
+		action: 'Subscribe a profile',
+		description: 'Mark a profile as subscribed to promotional messages (only with the customer’s consent); needs the profile’s ID',
+	},
+	{ value: 'unsubscribe', name: 'Unsubscribe', action: 'Unsubscribe a profile', description: 'Stop promotional messages to a profile; needs the profile’s ID' },
+].map((spec) =>
+	defineOperation({ ...spec, method: 'POST', path: `/profiles/{profileId}/${spec.value}`, noun: 'profile', fields: [profileId] }),
+);
 
-const contactOperation = (value: 'verify' | 'unverify') =>
+/** Verify and Unverify: the contact is sent as `phone` or `email`, whichever Contact Type says. */
+const contactVerification = [
+	{ value: 'verify', name: 'Verify Contact', action: 'Verify a profile contact', method: 'POST' as const, verb: 'Verify' },
+	{ value: 'unverify', name: 'Unverify Contact', action: 'Unverify a profile contact', method: 'DELETE' as const, verb: 'Unverify' },
+].map(({ verb, ...spec }) =>
 	defineOperation({
-		value,
-		name: value === 'verify' ? 'Verify Contact' : 'Unverify Contact',
-		action: value === 'verify' ? 'Verify a profile contact' : 'Unverify a profile contact',
-		description: `${value === 'verify' ? 'Verify' : 'Unverify'} one of the profile's phones or emails; needs the profile’s ID and the phone or email`,
-		method: value === 'verify' ? 'POST' : 'DELETE',
+		...spec,
+		description: `${verb} one of the profile's phones or emails; needs the profile’s ID and the phone or email`,
 		path: '/profiles/{profileId}/verify',
 		noun: 'profile',
 		fields: [
@@ -45,7 +43,6 @@ const contactOperation = (value: 'verify' | 'unverify') =>
 				description: 'The phone or email on the profile',
 			},
 		],
-		// Sent as `phone` or `email`, whichever Contact Type says.
 		steps: [
 			(item, request) => {
 				const contact = String(item.get('contact', '')).trim();
@@ -53,7 +50,8 @@ const contactOperation = (value: 'verify' | 'unverify') =>
 				request.body = { [item.get('contactType', 'phone') === 'email' ? 'email' : 'phone']: contact };
 			},
 		],
-	});
+	}),
+);
 
 const filter = (displayName: string, name: string, apiName: string, description: string): INodeProperties => ({
 	displayName,
@@ -109,10 +107,8 @@ export const profile = defineResource(
 			],
 		}),
 		upsertProfile,
-		subscription('subscribe'),
-		subscription('unsubscribe'),
-		contactOperation('verify'),
-		contactOperation('unverify'),
+		...subscription,
+		...contactVerification,
 	],
 	'create',
 );

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods/listSearch';
-import { getCustomEventTypes, getListNames, getPropertyNames } from './methods/loadOptions';
+import { getCustomEventTypes, getListNames, getPropertyNames, getTemplateShortLinkNames } from './methods/loadOptions';
 import { app } from './resources/app';
 import { cart } from './resources/cart';
 import { coupon } from './resources/coupon';
@@ -10,6 +10,8 @@ import { event } from './resources/event';
 import { eventType } from './resources/eventType';
 import { form } from './resources/form';
 import { list } from './resources/list';
+import { message } from './resources/message';
+import { objectType } from './resources/objectType';
 import { order } from './resources/order';
 import { orderItem } from './resources/orderItem';
 import { product } from './resources/product';
@@ -18,6 +20,7 @@ import { profile } from './resources/profile';
 import { property } from './resources/property';
 import { refund } from './resources/refund';
 import { session } from './resources/session';
+import { template } from './resources/template';
 import { mergeSameFields, requestLimitsCollection, type Resource } from './shared/operations';
 import { HELLOTEXT_CREDENTIALS, HELLOTEXT_ICON } from './shared/transport';
 
@@ -31,6 +34,8 @@ const RESOURCES: Resource[] = [
 	eventType,
 	form,
 	list,
+	message,
+	objectType,
 	order,
 	orderItem,
 	product,
@@ -39,6 +44,7 @@ const RESOURCES: Resource[] = [
 	property,
 	refund,
 	session,
+	template,
 ];
 
 const resourcePicker: INodeProperties = {
@@ -47,7 +53,7 @@ const resourcePicker: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: RESOURCES.map(({ name, value }) => ({ name, value })),
-	default: 'profile',
+	default: 'message',
 };
 
 /**
@@ -96,6 +102,6 @@ export class Hellotext implements INodeType {
 
 	methods = {
 		listSearch,
-		loadOptions: { getCustomEventTypes, getListNames, getPropertyNames },
+		loadOptions: { getCustomEventTypes, getListNames, getPropertyNames, getTemplateShortLinkNames },
 	};
 }

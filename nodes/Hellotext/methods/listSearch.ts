@@ -16,7 +16,7 @@ interface SearchSource {
 	label: Labeller;
 	/** Turns the typed text into API filters; without it the text filters each page by label. */
 	query?: (filter: string) => IDataObject;
-	/** Objects nested in each listed object (variants inside products). */
+	/** The objects each listed object stands for: its variants (products), none (a filter), itself by default. */
 	expand?: (object: IDataObject) => IDataObject[];
 }
 
@@ -85,6 +85,26 @@ const source = (path: string, listProperty: string, extra: Partial<SearchSource>
 	...extra,
 });
 
+const CHANNEL_NAMES: Record<string, string> = { any: 'any channel', sms: 'SMS', whatsapp: 'WhatsApp', instagram: 'Instagram', mercadolibre: 'Mercado Libre' };
+
+/** "Order ready (WhatsApp, approved)": what a send needs to know of a template. */
+function templateLabel(template: IDataObject): string {
+	const channel = CHANNEL_NAMES[String(template.technology)] ?? String(template.technology ?? '');
+	const details = [channel, template.state].filter(Boolean).join(', ');
+	return `${firstText(template.name) ?? template.id} (${details})`;
+}
+
+/** "Repairs (repair)", built-in ones marked. */
+const objectTypeLabel = (structure: IDataObject) =>
+	`${firstText(structure.title, structure.name) ?? structure.id} (${[structure.name, structure.built_in === true ? 'built-in' : undefined].filter(Boolean).join(', ')})`;
+
+/** "SMS to +12025550143, delivered (xY12ab34)". */
+function messageLabel(message: IDataObject): string {
+	const channel = CHANNEL_NAMES[String(message.technology)] ?? String(message.technology ?? 'Message');
+	const to = firstText(message.destination, message.profile);
+	return `${channel}${to ? ` to ${to}` : ''}${message.state ? `, ${String(message.state)}` : ''} (${message.id as string})`;
+}
+
 /** The searches behind every resource locator's "From List". */
 export const SEARCH_SOURCES = {
 	searchProfiles: source('/profiles', 'profiles', { label: profileLabel, query: profileSearchQuery }),
@@ -108,6 +128,14 @@ export const SEARCH_SOURCES = {
 			})),
 	}),
 	searchRefunds: source('/attribution/refunds', 'refunds'),
+	searchTemplates: source('/templates', 'templates', { label: templateLabel }),
+	searchObjectTypes: source('/objects', 'objects', { label: objectTypeLabel }),
+	// Events refer to objects of the account's own types: the built-in ones have their own fields.
+	searchCustomObjectTypes: source('/objects', 'objects', {
+		label: objectTypeLabel,
+		expand: (structure) => (structure.built_in === true ? [] : [structure]),
+	}),
+	searchMessages: source('/messages', 'messages', { label: messageLabel }),
 } satisfies Record<string, SearchSource>;
 
 type SearchMethod = (

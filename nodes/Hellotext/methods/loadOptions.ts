@@ -1,7 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cursorPages, pageOf } from '../shared/cursor';
+import { encodeId } from '../shared/encodeId';
+import { locatorValue } from '../shared/item';
 import { hellotextRequest } from '../shared/transport';
+import { shortLinkNames } from '../resources/template/content';
 
 /** Dropdowns read at most this many pages; an account with more can still type a name. */
 const DROPDOWN_MAX_PAGES = 20;
@@ -67,4 +70,12 @@ export async function getCustomEventTypes(this: ILoadOptionsFunctions): Promise<
 			value: eventType.name as string,
 		}))
 		.sort(byName);
+}
+
+/** The named short links of the template Message > Send has picked (none until one is picked). */
+export async function getTemplateShortLinkNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const id = locatorValue(this.getCurrentNodeParameter('messageTemplateId'));
+	if (!id || id.startsWith('=')) return [];
+	const template = await hellotextRequest.call(this, 'GET', `/templates/${encodeId({ node: this.getNode(), index: 0 }, id, 'Template')}`);
+	return shortLinkNames(template.body).map((name) => ({ name, value: name }));
 }

@@ -319,6 +319,8 @@ export interface CrudSpec {
 	create: WriteSpec | false;
 	/** Update patches `<path>/{<idField>}`; its `fields` come after the id field. False: no Update. */
 	update: WriteSpec | false;
+	/** False: no Delete (the API has none). */
+	remove?: false;
 }
 
 /** The parameter names of a resource's collections: one property per name in the whole node. */
@@ -388,14 +390,16 @@ export function crud(spec: CrudSpec): Operation[] {
 		}),
 	);
 	if (spec.update) operations.push(writeOperation(spec, 'update', spec.update));
-	operations.push(
-		deleteOperation({
-			noun,
-			path: objectPath,
-			fields: [idField],
-			description: spec.descriptions?.delete ?? `Delete ${withArticle(noun)} by ${needs(idField)}`,
-		}),
-	);
+	if (spec.remove !== false) {
+		operations.push(
+			deleteOperation({
+				noun,
+				path: objectPath,
+				fields: [idField],
+				description: spec.descriptions?.delete ?? `Delete ${withArticle(noun)} by ${needs(idField)}`,
+			}),
+		);
+	}
 	if (spec.plural) {
 		operations.push(
 			defineOperation({

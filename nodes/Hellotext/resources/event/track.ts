@@ -123,7 +123,7 @@ const objectFields: INodeProperties[] = [
 		idLocator({
 			name: 'objectType',
 			displayName: 'Object Type',
-			searchListMethod: 'searchObjectTypes',
+			searchListMethod: 'searchCustomObjectTypes',
 			searchPlaceholder: 'Search by name…',
 			byName: true,
 			required: false,

@@ -121,7 +121,9 @@ install_n8n() {
 				# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
 				# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
 				npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$version" &&
-				npm rebuild sqlite3
+				# Run from an npm script of this repository, npm passes its .npmrc's ignore-scripts on
+				# (npm_config_ignore_scripts=true), which would make the rebuild build nothing.
+				npm_config_ignore_scripts=false npm rebuild sqlite3
 		) >"$log" 2>&1; then
 			cat "$log" >&2
 			die "installing n8n@$version failed (output above, also in $log)"

@@ -7,18 +7,24 @@
 //   npm run bench:n8n                  alone (BENCH_RUNS, default 5; BENCH_NO_BUILD=1 uses dist/ as
 //                                      is; BENCH_N8N_SCENARIOS=CreateExpr,CreateFixed,ListAll picks)
 //   benchRealN8n(options)              from another script: returns the rows, prints nothing
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { SandboxStats } from '../test/sandbox/admin.ts';
-import { ADMIN_PREFIX } from '../test/sandbox/server.ts';
+import {
+	freePort,
+	installPackedPackage,
+	installPinnedN8n,
+	N8N_SCRIPT,
+	pinnedN8nVersion,
+	runChecked,
+	startSandbox,
+	type CommandResult,
+	type SandboxProcess,
+	type SandboxStats,
+	writeN8nImports,
+} from '../test/support/process.ts';
 
-const ROOT = path.resolve(__dirname, '..');
-const N8N_SCRIPT = path.join(ROOT, 'scripts', 'n8n.sh');
-const SANDBOX_CLI = path.join(ROOT, 'test', 'sandbox', 'cli.ts');
 const TOKEN = 'bench-real-n8n-token';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CREATES = 1_000;
@@ -184,7 +190,7 @@ interface NodeRun {
 interface RunResult extends NodeRun {
 	/** What the sandbox saw during the run. */
 	stats: SandboxStats;
-	sandbox: Sandbox;
+	sandbox: SandboxProcess;
 }
 
 interface Scenario {
@@ -196,7 +202,7 @@ interface Scenario {
 	/** The node doing the work, on each side. */
 	work(sandboxUrl: string): Record<Side, WorkflowNode>;
 	/** Puts the sandbox in the state a run starts from. */
-	prepare(sandbox: Sandbox): Promise<void>;
+	prepare(sandbox: SandboxProcess): Promise<void>;
 	/** What is wrong with a run's result, if anything. */
 	check(side: Side, run: RunResult): Promise<string | undefined>;
 	target: string;
@@ -215,7 +221,7 @@ const createScenario = (name: string, tag: string, fields: ProfileFields, expect
 	tag,
 	withInput: true,
 	work: (sandboxUrl) => ({ hellotext: hellotextNode(hellotextParameters.createProfile(fields)), httpRequest: httpCreateProfile(sandboxUrl, fields) }),
-	prepare: async (sandbox) => void (await sandbox.admin('POST', '/reset')),
+	prepare: (sandbox) => sandbox.reset(),
 	check: async (_side, { items, stats, sandbox }) => {
 		const posts = stats.routes['POST /v1/profiles'] ?? 0;
 		if (posts !== CREATES || stats.requests !== CREATES) return `${stats.requests} requests (${posts} POST /v1/profiles), expected ${CREATES}`;
@@ -257,8 +263,8 @@ const SCENARIOS: Scenario[] = [
 		withInput: false,
 		work: (sandboxUrl) => ({ hellotext: hellotextNode(hellotextParameters.listAllProfiles()), httpRequest: httpListAllProfiles(sandboxUrl) }),
 		prepare: async (sandbox) => {
-			await sandbox.admin('POST', '/reset');
-			await sandbox.admin('POST', '/profiles', { count: PROFILES });
+			await sandbox.reset();
+			await sandbox.seedProfiles(PROFILES);
 		},
 		check: async (side, { items, stats }) => {
 			const pages = Math.floor(PROFILES / PAGE) + 1;
@@ -276,145 +282,44 @@ const SCENARIOS: Scenario[] = [
 	},
 ];
 
-// ---- processes -----------------------------------------------------------------------------------
+// ---- n8n -----------------------------------------------------------------------------------------
 
-interface Finished {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-	ms: number;
-}
+/** Every command here may install n8n or run 1,000 requests; none takes longer than this. */
+const COMMAND_TIMEOUT_MS = 600_000;
 
-/**
- * Runs a command with its output going to files, not pipes: `n8n execute` calls process.exit()
- * right after printing the run, and Node writes to a pipe asynchronously, so a large run printed
- * into a pipe is cut off (at about 7 MB here); writes to a file are synchronous.
- */
-async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 600_000): Promise<Finished> {
-	const dir = mkdtempSync(path.join(tmpdir(), 'hellotext-bench-output-'));
-	const files = { stdout: path.join(dir, 'stdout'), stderr: path.join(dir, 'stderr') };
-	const fds = { stdout: openSync(files.stdout, 'w'), stderr: openSync(files.stderr, 'w') };
-	try {
-		const start = performance.now();
-		const code = await new Promise<number | null>((resolve, reject) => {
-			const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', fds.stdout, fds.stderr] });
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-			child.on('error', reject);
-			child.on('close', (exitCode) => {
-				clearTimeout(timer);
-				resolve(exitCode);
-			});
-		});
-		const ms = performance.now() - start;
-		return { code, stdout: readFileSync(files.stdout, 'utf8'), stderr: readFileSync(files.stderr, 'utf8'), ms };
-	} finally {
-		closeSync(fds.stdout);
-		closeSync(fds.stderr);
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
-
-async function runChecked(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Finished> {
-	const result = await run(command, args, env);
-	if (result.code !== 0) {
-		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
-		throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.code}:\n${tail}`);
-	}
-	return result;
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** The sandbox in its own process (`node test/sandbox/cli.ts`), driven through its admin routes. */
-class Sandbox {
-	private constructor(
-		readonly url: string,
-		private readonly stopProcess: () => void,
-	) {}
-
-	static async start(): Promise<Sandbox> {
-		// Port 0: the sandbox takes a free port and prints its URL.
-		const child = spawn(process.execPath, [SANDBOX_CLI, '--port', '0', '--token', TOKEN, '--empty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		const url = await new Promise<string>((resolve, reject) => {
-			const onData = (chunk: Buffer) => {
-				output += chunk.toString('utf8');
-				const match = /listening on (http\S+)/.exec(output);
-				if (match) resolve(match[1]);
-			};
-			child.stdout.on('data', onData);
-			child.stderr.on('data', onData);
-			child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}:\n${output}`)));
-		});
-		return new Sandbox(url, () => child.kill('SIGTERM'));
-	}
-
-	async admin<T = unknown>(method: string, route: string, body?: object): Promise<T> {
-		const response = await fetch(`${this.url}${ADMIN_PREFIX}${route}`, {
-			method,
-			headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		if (!response.ok) throw new Error(`${method} ${ADMIN_PREFIX}${route} -> ${response.status}: ${await response.text()}`);
-		return (await response.json()) as T;
-	}
-
-	stats = () => this.admin<SandboxStats>('GET', '/stats');
-	objects = async (collection: string) => (await this.admin<{ objects: Array<Record<string, unknown>> }>('GET', `/collections/${collection}`)).objects;
-	stop = () => this.stopProcess();
-}
-
-/** A throw-away n8n user folder with this package installed from its tarball, credentials and workflows imported. */
+/** An n8n user folder with this package installed from its tarball, credentials and workflows imported. */
 class N8nInstance {
 	private constructor(readonly userFolder: string) {}
 
-	static async create(sandbox: Sandbox, build: boolean, log: (line: string) => void): Promise<N8nInstance> {
+	static async create(sandbox: SandboxProcess, userFolder: string, build: boolean, log: (line: string) => void): Promise<N8nInstance> {
+		const timeoutMs = COMMAND_TIMEOUT_MS;
 		if (build) {
 			log('building the package...');
-			await runChecked('npm', ['run', 'build']);
+			await runChecked('npm', ['run', 'build'], { timeoutMs });
 		}
 		log('n8n (installs it into the cache when missing)...');
-		await runChecked('bash', [N8N_SCRIPT, 'install']);
-		const instance = new N8nInstance(mkdtempSync(path.join(tmpdir(), 'hellotext-bench-n8n-')));
-		try {
-			log(`packing the package and installing it into ${instance.userFolder}...`);
-			await runChecked('bash', [N8N_SCRIPT, 'install-package', instance.userFolder]);
-			const imports = path.join(instance.userFolder, 'import');
-			mkdirSync(path.join(imports, 'workflows'), { recursive: true });
-			writeFileSync(
-				path.join(imports, 'credentials.json'),
-				JSON.stringify([
-					{ ...CREDENTIALS.hellotext, type: 'hellotextApi', data: { token: TOKEN, baseUrl: sandbox.url } },
-					// What a user of the HTTP Request node sets up for a bearer-token API.
-					{ ...CREDENTIALS.headerAuth, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${TOKEN}` } },
-				]),
-			);
-			for (const scenario of SCENARIOS) {
-				for (const data of scenarioWorkflows(scenario, sandbox.url)) writeFileSync(path.join(imports, 'workflows', `${data.id}.json`), JSON.stringify(data));
-			}
-			log('importing credentials and workflows (the first n8n command creates the database)...');
-			const imported = await instance.n8n(['import:credentials', `--input=${path.join(imports, 'credentials.json')}`]);
-			const workflows = await instance.n8n(['import:workflow', '--separate', `--input=${path.join(imports, 'workflows')}`]);
-			log(`imported: n8n import:credentials ${seconds(imported.ms)}, import:workflow ${seconds(workflows.ms)}`);
-			return instance;
-		} catch (error) {
-			instance.remove();
-			throw error;
-		}
+		await installPinnedN8n({ timeoutMs });
+		const instance = new N8nInstance(userFolder);
+		log(`packing the package and installing it into ${userFolder}...`);
+		await installPackedPackage([userFolder], { timeoutMs });
+		const imports = writeN8nImports(
+			path.join(userFolder, 'import'),
+			[
+				{ ...CREDENTIALS.hellotext, type: 'hellotextApi', data: { token: TOKEN, baseUrl: sandbox.url } },
+				// What a user of the HTTP Request node sets up for a bearer-token API.
+				{ ...CREDENTIALS.headerAuth, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${TOKEN}` } },
+			],
+			SCENARIOS.flatMap((scenario) => scenarioWorkflows(scenario, sandbox.url)),
+		);
+		log('importing credentials and workflows (the first n8n command creates the database)...');
+		const imported = await instance.n8n(imports.credentials);
+		const workflows = await instance.n8n(imports.workflows);
+		log(`imported: n8n import:credentials ${seconds(imported.ms)}, import:workflow ${seconds(workflows.ms)}`);
+		return instance;
 	}
 
-	/** `n8n <args>` with this user folder; its own task-broker port, clear of any other n8n. */
-	async n8n(args: string[]): Promise<Finished> {
+	/** `n8n <args>` with this user folder (scripts/n8n.sh n8n); its own task-broker port, clear of any other n8n. */
+	async n8n(args: string[]): Promise<CommandResult> {
 		const env = {
 			...process.env,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
@@ -422,7 +327,7 @@ class N8nInstance {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
 		};
-		return await runChecked('bash', [N8N_SCRIPT, 'n8n', this.userFolder, ...args], env);
+		return await runChecked('bash', [N8N_SCRIPT, 'n8n', this.userFolder, ...args], { env, timeoutMs: COMMAND_TIMEOUT_MS });
 	}
 
 	/** Runs a workflow; returns the work node's executionTime and output items, and the process's wall time. */
@@ -433,10 +338,6 @@ class N8nInstance {
 		if (!nodeRun) throw new Error(`no run data for "${nodeName}" in the output of n8n execute --id=${workflowId}`);
 		if (nodeRun.error) throw new Error(`"${nodeName}" failed: ${JSON.stringify(nodeRun.error).slice(0, 2000)}`);
 		return { executionMs: nodeRun.executionTime, processMs: result.ms, items: (nodeRun.data?.main?.[0] ?? []).map((item) => item.json) };
-	}
-
-	remove(): void {
-		rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -471,10 +372,12 @@ export async function benchRealN8n(options: RealN8nOptions = {}): Promise<RealN8
 	const runs = options.runs ?? RUNS;
 	const log = options.log ?? (() => {});
 	const scenarios = SCENARIOS.filter((scenario) => !options.scenarios || options.scenarios.includes(scenario.tag));
-	const sandbox = await Sandbox.start();
-	let instance: N8nInstance | undefined;
+	// The sandbox's log and the n8n user folder, removed after.
+	const work = mkdtempSync(path.join(tmpdir(), 'hellotext-bench-n8n-'));
+	let sandbox: SandboxProcess | undefined;
 	try {
-		instance = await N8nInstance.create(sandbox, options.build ?? true, log);
+		sandbox = await startSandbox({ name: 'sandbox', token: TOKEN, logFile: path.join(work, 'sandbox.log') });
+		const instance = await N8nInstance.create(sandbox, path.join(work, 'n8n'), options.build ?? true, log);
 		const rows: RealN8nRow[] = [];
 		for (const scenario of scenarios) {
 			// Timings and counts only: not 10,000 profiles per run.
@@ -520,16 +423,14 @@ export async function benchRealN8n(options: RealN8nOptions = {}): Promise<RealN8
 		}
 		return rows;
 	} finally {
-		instance?.remove();
-		sandbox.stop();
+		await sandbox?.stop();
+		rmSync(work, { recursive: true, force: true });
 	}
 }
 
 const round = (n: number) => Math.round(n);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The n8n version scripts/n8n.sh pins. */
-export const pinnedN8nVersion = () => execFileSync('bash', ['-c', 'source "$1" && echo "$N8N_VERSION"', 'bash', N8N_SCRIPT], { encoding: 'utf8' }).trim();
 const range = (s: Stats) => `${round(s.median)} (${round(s.min)}-${round(s.max)})`;
 
 /** The rows as a markdown table: node executionTime median (min-max), then process wall time. */

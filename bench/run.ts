@@ -10,9 +10,10 @@ import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.nod
 import { Engine } from '../test/harness/engine';
 import { createSandbox, type HellotextSandbox } from '../test/sandbox/index.ts';
 import { seedProfiles } from '../test/sandbox/seed.ts';
+import { pinnedN8nVersion } from '../test/support/process.ts';
 import { benchBulk, bulkScenarios } from './bulk.ts';
 import { PollSession, repeatSideBySide, stats, timed, TRIGGER, type Row } from './measure.ts';
-import { benchRealN8n, pinnedN8nVersion, realN8nTable, type RealN8nRow } from './realN8n.ts';
+import { benchRealN8n, realN8nTable, type RealN8nRow } from './realN8n.ts';
 import { benchTriggerBacklog } from './triggerBacklog.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

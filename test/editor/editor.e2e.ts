@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { ROOT } from '../support/process';
 import { launchChromium, ProblemWatch, type Browser } from './browser';
-import { ROOT, startDevServer, type DevServer } from './devServer';
+import { startDevServer, type DevServer } from './devServer';
 import type { ReadmePicture } from './pictures';
 import {
 	addHellotextAction,

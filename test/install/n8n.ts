@@ -1,13 +1,21 @@
 // A real n8n of one tested line (scripts/cache.sh lines), run as a person runs it: its own CLI under the
-// Node.js it runs on, with a user folder of the test's choosing, on free loopback ports. Every process is
-// started asynchronously (the test's sandbox serves n8n's requests from the same event loop) in a process
-// group of its own, so stopping it also stops n8n's task runners.
-import { spawn } from 'node:child_process';
+// Node.js it runs on, with a user folder of the test's choosing, on free loopback ports. n8n and every
+// command are started asynchronously (the test's sandbox serves n8n's requests from the same event loop),
+// in a process group of their own, so stopping n8n also stops its task runners (test/support/process.ts).
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
-import { ROOT } from '../package/tarball';
+import {
+	freePorts,
+	n8nEnvironment,
+	ROOT,
+	runChecked,
+	runCommand,
+	startProcess,
+	waitUntilReady,
+	type CommandResult,
+	type LongRunningProcess,
+} from '../support/process.ts';
 
 export interface TestedLine {
 	n8nVersion: string;
@@ -15,59 +23,10 @@ export interface TestedLine {
 	npmMajor: string;
 }
 
-export interface CommandResult {
-	code: number | null;
-	/** stdout and stderr, interleaved as they came. */
-	output: string;
-}
-
-/** Runs a command to its end (killed after `timeoutMs`), collecting its output (or only stdout, with stderr shown as it comes). */
-export function runCommand(
-	command: string,
-	args: string[],
-	options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number; showStderr?: boolean },
-): Promise<CommandResult> {
-	return new Promise((resolve, reject) => {
-		const stderr = options.showStderr ? 'inherit' : 'pipe';
-		const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', stderr], detached: true });
-		let output = '';
-		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const timer = setTimeout(() => killGroup(child.pid), options.timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, output });
-		});
-	});
-}
-
-function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// Already gone.
-	}
-}
-
 /** scripts/cache.sh: the folder of what it installs into the cache (once; the progress shows as it comes). */
 export async function cache(...args: string[]): Promise<string> {
-	const { code, output } = await runCommand(path.join(ROOT, 'scripts/cache.sh'), args, { env: process.env, timeoutMs: 30 * 60_000, showStderr: true });
-	if (code !== 0) throw new Error(`scripts/cache.sh ${args.join(' ')} failed (its messages are above)`);
-	return output.trim();
-}
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
+	const { stdout } = await runChecked(path.join(ROOT, 'scripts/cache.sh'), args, { env: process.env, timeoutMs: 30 * 60_000, stderr: 'inherit' });
+	return stdout.trim();
 }
 
 export class N8n {
@@ -84,52 +43,32 @@ export class N8n {
 
 	/** The environment of every n8n process: only what it needs, nothing inherited from the test's shell. */
 	async env(): Promise<NodeJS.ProcessEnv> {
+		// Task runners (n8n 2.x, and `n8n execute`) listen on a broker port of their own.
+		const [port, brokerPort] = await freePorts(2);
 		return {
 			PATH: `${this.nodeBin}${path.delimiter}${process.env.PATH}`,
 			HOME: this.userFolder,
-			N8N_USER_FOLDER: this.userFolder,
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_PORT: String(await freePort()),
-			// Task runners (n8n 2.x, and `n8n execute`) listen on a broker port of their own.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			...n8nEnvironment(this.userFolder),
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		};
 	}
 
+	/** An n8n CLI command; stdout and stderr interleaved as they came. */
 	async cli(args: string[], timeoutMs = 5 * 60_000): Promise<CommandResult> {
-		return await runCommand(this.bin, args, { env: await this.env(), timeoutMs });
+		return await runCommand(this.bin, args, { env: await this.env(), timeoutMs, stderr: 'stdout' });
 	}
 
 	/** `n8n start`, until its readiness check answers; `stop()` ends it and its task runners. */
-	async start(timeoutMs = 5 * 60_000): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
+	async start(timeoutMs = 5 * 60_000): Promise<LongRunningProcess & { url: string }> {
 		const env = await this.env();
-		const url = `http://127.0.0.1:${env.N8N_PORT}`;
-		const child = spawn(this.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-		let running = true;
-		void exited.then(() => (running = false));
-		const stop = async () => {
-			killGroup(child.pid);
-			const killer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 30_000);
-			await exited;
-			clearTimeout(killer);
-		};
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline && running) {
-			const ready = await fetch(`${url}/healthz/readiness`).then(
-				(response) => response.ok,
-				() => false,
-			);
-			if (ready) return { url, output: () => output, stop };
-			await new Promise((resolve) => setTimeout(resolve, 1000));
+		const n8n = startProcess('n8n', this.bin, ['start'], { env, logFile: path.join(this.userFolder, 'n8n-start.log'), graceMs: 30_000 });
+		try {
+			await waitUntilReady(n8n, Number(env.N8N_PORT), timeoutMs);
+		} catch (error) {
+			await n8n.stop();
+			throw error;
 		}
-		await stop();
-		throw new Error(`n8n did not become ready on ${url}:\n${output.slice(-4000)}`);
+		return { ...n8n, url: `http://127.0.0.1:${env.N8N_PORT}` };
 	}
 }

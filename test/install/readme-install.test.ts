@@ -8,7 +8,7 @@
 // to the package that code reads "none": RoutingNode's `instanceof NodeApiError` fails across the copies.
 // `npm run test:install` (it builds first); n8n is installed into the cache folder when missing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_TYPE } from '../harness/engine';
 import { createSandbox, type HellotextSandbox } from '../sandbox/index.ts';
 import { packTarball, ROOT, type PackageJson } from '../package/tarball';
-import { cache, N8n, runCommand, type TestedLine } from './n8n';
+import { runCommand, waitFor, writeN8nImports, type LongRunningProcess } from '../support/process';
+import { cache, N8n, type TestedLine } from './n8n';
 
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -89,16 +90,16 @@ function executionErrorRun(output: string): any {
  * list; n8n serves them as /types/*.json to a logged-in editor). n8n 1.x answers its readiness check
  * before loading the nodes, and writes the file as a stream: wait until it is whole.
  */
-async function typesFile(home: string, file: string, output: () => string, timeoutMs = 5 * 60_000): Promise<Array<{ name: string }>> {
+async function typesFile(home: string, file: string, n8n: LongRunningProcess, timeoutMs = 5 * 60_000): Promise<Array<{ name: string }>> {
 	const typesPath = path.join(home, '.cache/n8n/public/types', file);
-	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 1000))) {
+	const whole = () => {
 		try {
 			return JSON.parse(readFileSync(typesPath, 'utf8')) as Array<{ name: string }>;
 		} catch {
-			// Not written yet, or not whole yet.
+			return undefined; // Not written yet, or not whole yet.
 		}
-	}
-	throw new Error(`n8n wrote no ${typesPath}:\n${output().slice(-4000)}`);
+	};
+	return await waitFor(`n8n to write ${typesPath}`, whole, { timeoutMs, whileRunning: n8n, intervalMs: 1000 });
 }
 
 let work: string;
@@ -139,19 +140,19 @@ describe.each(LINES.map((line) => [`n8n ${line.n8nVersion} on Node ${line.nodeMa
 			npm_config_fund: 'false',
 		};
 		const versions = await runCommand('bash', ['-c', 'node -v && npm -v'], { env, timeoutMs: 60_000 });
-		const [nodeVersion, npmVersion] = versions.output.trim().split('\n');
+		const [nodeVersion, npmVersion] = versions.stdout.trim().split('\n');
 		const commands = manualInstallCommands(README, tarball);
-		const { code, output } = await runCommand('bash', ['-euo', 'pipefail', '-c', commands], { env, timeoutMs: 10 * 60_000 });
+		const { code, output } = await runCommand('bash', ['-euo', 'pipefail', '-c', commands], { env, timeoutMs: 10 * 60_000, stderr: 'stdout' });
 		install = { nodeVersion, npmVersion, output };
 		if (code !== 0) throw new Error(`The README's manual install failed (node ${nodeVersion}, npm ${npmVersion}):\n${commands}\n${output}`);
 
 		// The Hellotext credential (pointing at the sandbox) and the workflow, as a person imports them.
-		writeFileSync(path.join(home, 'credentials.json'), JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: { token: TOKEN, baseUrl: sandboxUrl } }]));
-		writeFileSync(path.join(home, 'workflow.json'), JSON.stringify(getMissingProfileWorkflow));
-		for (const args of [
-			['import:credentials', `--input=${path.join(home, 'credentials.json')}`],
-			['import:workflow', `--input=${path.join(home, 'workflow.json')}`],
-		]) {
+		const imports = writeN8nImports(
+			path.join(home, 'import'),
+			[{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: { token: TOKEN, baseUrl: sandboxUrl } }],
+			[getMissingProfileWorkflow],
+		);
+		for (const args of [imports.credentials, imports.workflows]) {
 			const imported = await n8n.cli(args);
 			if (imported.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${imported.output}`);
 		}
@@ -171,10 +172,10 @@ describe.each(LINES.map((line) => [`n8n ${line.n8nVersion} on Node ${line.nodeMa
 	it('n8n loads the package: its nodes and credential are in the types the editor reads', async () => {
 		const instance = await n8n.start();
 		try {
-			const nodeNames = (await typesFile(home, 'nodes.json', instance.output)).map((type) => type.name);
+			const nodeNames = (await typesFile(home, 'nodes.json', instance)).map((type) => type.name);
 			// The two nodes, and the tool variant n8n derives from the usableAsTool node.
 			for (const type of ['hellotext', 'hellotextTrigger', 'hellotextTool']) expect(nodeNames, instance.output()).toContain(`${PACKAGE.name}.${type}`);
-			expect((await typesFile(home, 'credentials.json', instance.output)).map((type) => type.name)).toContain(CREDENTIAL_TYPE);
+			expect((await typesFile(home, 'credentials.json', instance)).map((type) => type.name)).toContain(CREDENTIAL_TYPE);
 		} finally {
 			await instance.stop();
 		}

@@ -3,7 +3,8 @@
 // encryption key, one PostgreSQL database and one Redis.
 import path from 'node:path';
 
-import { logText, onCleanup, run, start, stop, waitFor, type Proc } from './services.ts';
+import { n8nEnvironment, readLog, runChecked, startProcess, waitUntilReady, type LongRunningProcess } from '../support/process.ts';
+import { log, onCleanup } from './services.ts';
 
 export interface Cluster {
 	/** The n8n installation (its node_modules/.bin/n8n). */
@@ -21,13 +22,7 @@ export interface Instance {
 	logFile: string;
 	/** main: the editor/API port; worker: the health check port. */
 	port: number;
-	proc?: Proc;
-}
-
-/** The pinned n8n, installed into the cache as `npm run dev` does; the folder it is in. */
-export async function installN8n(root: string): Promise<string> {
-	const printed = await run('bash', [path.join(root, 'scripts/dev.sh'), '--install'], { cwd: root });
-	return printed.trim().split('\n').pop()!;
+	proc?: LongRunningProcess;
 }
 
 /** The environment of this process without n8n's settings, so none leaks in from outside. */
@@ -35,10 +30,14 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL)/.test(key)));
 }
 
-/** What every instance must share: the database, the queue, and the key credentials are encrypted with. */
-function sharedEnvironment(cluster: Cluster): NodeJS.ProcessEnv {
+/**
+ * What every instance must share: the database, the queue, and the key credentials are encrypted
+ * with; besides n8n's usual environment with its own user folder.
+ */
+function sharedEnvironment(cluster: Cluster, userFolder: string): NodeJS.ProcessEnv {
 	return {
 		...cleanEnvironment(),
+		...n8nEnvironment(userFolder),
 		N8N_ENCRYPTION_KEY: cluster.encryptionKey,
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -58,10 +57,6 @@ function sharedEnvironment(cluster: Cluster): NodeJS.ProcessEnv {
 		// runs the execution again or fails it; the README says so and gives this setting.
 		QUEUE_WORKER_LOCK_DURATION: String(10 * 60_000),
 		N8N_LOG_LEVEL: 'info',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 	};
 }
 
@@ -74,14 +69,11 @@ export function mainInstance(cluster: Cluster, dir: string, ports: { http: numbe
 		port: ports.http,
 		logFile: path.join(dir, 'main.log'),
 		env: {
-			...sharedEnvironment(cluster),
-			N8N_USER_FOLDER: userFolder,
+			...sharedEnvironment(cluster, userFolder),
 			// The main instance's polls and hand-offs, with times, for a look after a failure.
 			N8N_LOG_LEVEL: 'debug',
 			NO_COLOR: '1',
 			N8N_PORT: String(ports.http),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
 			// Each instance on a machine needs its own task-broker port (Code nodes run in task runners).
 			N8N_RUNNERS_BROKER_PORT: String(ports.broker),
 		},
@@ -97,8 +89,7 @@ export function workerInstance(cluster: Cluster, dir: string, name: string, port
 		port: ports.health,
 		logFile: path.join(dir, `${name}.log`),
 		env: {
-			...sharedEnvironment(cluster),
-			N8N_USER_FOLDER: userFolder,
+			...sharedEnvironment(cluster, userFolder),
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(ports.health),
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
@@ -110,36 +101,24 @@ export function workerInstance(cluster: Cluster, dir: string, name: string, port
 const n8nBin = (cluster: Cluster) => path.join(cluster.n8nDir, 'node_modules/.bin/n8n');
 
 /** An n8n CLI command (import, publish, ...) with the instance's settings. */
-export async function cli(cluster: Cluster, instance: Instance, args: string[]): Promise<string> {
-	return await run(n8nBin(cluster), args, { env: instance.env });
-}
-
-async function ready(url: string): Promise<true | undefined> {
-	try {
-		return (await fetch(url)).ok ? true : undefined;
-	} catch {
-		return undefined;
-	}
+export async function cli(cluster: Cluster, instance: Instance, args: string[]): Promise<void> {
+	await runChecked(n8nBin(cluster), args, { env: instance.env });
 }
 
 /** Starts `n8n start` (main) or `n8n worker` and waits until its readiness endpoint answers. */
 export async function startInstance(cluster: Cluster, instance: Instance): Promise<void> {
 	const command = instance.role === 'main' ? 'start' : 'worker';
-	const proc = start(instance.name, n8nBin(cluster), [command], { env: instance.env, logFile: instance.logFile });
+	const proc = startProcess(instance.name, n8nBin(cluster), [command], { env: instance.env, logFile: instance.logFile, log });
 	instance.proc = proc;
-	onCleanup(instance.name, () => stop(proc));
-	await waitFor(`${instance.name} to be ready`, () => ready(`http://127.0.0.1:${instance.port}/healthz/readiness`), {
-		timeoutMs: 240_000,
-		proc,
-		intervalMs: 500,
-	});
+	onCleanup(instance.name, proc.stop);
+	await waitUntilReady(proc, instance.port, 240_000);
 }
 
 export async function stopInstance(instance: Instance): Promise<void> {
-	if (instance.proc) await stop(instance.proc);
+	await instance.proc?.stop();
 }
 
 /** The executions a worker ran, by id, from its log ("Worker started execution 12 (job 7)"). */
 export function executionsStartedBy(instance: Instance): string[] {
-	return [...logText(instance.logFile).matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
+	return [...readLog(instance.logFile).matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
 }

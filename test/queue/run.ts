@@ -12,28 +12,23 @@
 // Prints one summary line and exits non-zero on any miss. On a miss, or with QUEUE_TEST_KEEP=1, it
 // keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { cli, executionsStartedBy, installN8n, mainInstance, startInstance, stopInstance, workerInstance, type Cluster, type Instance } from './n8n.ts';
 import {
-	cleanup,
-	elapsedSeconds,
-	ensureBinaries,
 	freePorts,
-	log,
-	onCleanup,
-	run,
+	installPackedPackage,
+	installPinnedN8n,
+	logTail,
 	sleep,
-	startPostgres,
-	startRedis,
 	startSandbox,
-	tail,
 	waitFor,
-	type Postgres,
-	type Sandbox,
-} from './services.ts';
+	type SandboxProcess,
+	writeN8nImports,
+} from '../support/process.ts';
+import { cli, executionsStartedBy, mainInstance, startInstance, stopInstance, workerInstance, type Cluster, type Instance } from './n8n.ts';
+import { cleanup, elapsedSeconds, ensureBinaries, log, onCleanup, startPostgres, startRedis, type Postgres } from './services.ts';
 import {
 	BULK_WEBHOOK_PATH,
 	BULK_WORKFLOW_ID,
@@ -45,8 +40,6 @@ import {
 	triggerWorkflow,
 	type Credential,
 } from './workflows.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const EVENT_ACTION = 'queue.tested';
 const BURSTS = 10;
@@ -128,21 +121,26 @@ interface Setup {
 	cluster: Cluster;
 	main: Instance;
 	workers: Instance[];
-	events: Sandbox;
-	bulk: Sandbox;
+	events: SandboxProcess;
+	bulk: SandboxProcess;
 }
 
 async function setUp(work: string): Promise<Setup> {
 	const binaries = await ensureBinaries();
 	log('n8n: the pinned version, as npm run dev installs it (once, into the cache)...');
-	const n8nDir = await installN8n(ROOT);
+	const { dir: n8nDir } = await installPinnedN8n();
 
 	const [postgresPort, redisPort, mainPort, mainBroker, ...workerPorts] = await freePorts(8);
 	log(`PostgreSQL on 127.0.0.1:${postgresPort}, Redis on 127.0.0.1:${redisPort}...`);
 	const pg = await startPostgres(binaries.postgres, path.join(work, 'postgres'), postgresPort);
 	await startRedis(binaries.redisServer, path.join(work, 'redis'), redisPort);
-	const events = await startSandbox('events', ROOT, path.join(work, 'sandbox-events.log'));
-	const bulk = await startSandbox('bulk', ROOT, path.join(work, 'sandbox-bulk.log'), { latencyMs: BULK_LATENCY_MS });
+	const sandbox = async (name: string, latencyMs = 0) => {
+		const started = await startSandbox({ name: `sandbox ${name}`, token: `${name}-token`, logFile: path.join(work, `sandbox-${name}.log`), latencyMs });
+		onCleanup(`sandbox ${name}`, started.stop);
+		return started;
+	};
+	const events = await sandbox('events');
+	const bulk = await sandbox('bulk', BULK_LATENCY_MS);
 
 	const cluster: Cluster = { n8nDir, encryptionKey: randomBytes(24).toString('hex'), postgresPort, redisPort };
 	const main = mainInstance(cluster, work, { http: mainPort, broker: mainBroker });
@@ -151,27 +149,24 @@ async function setUp(work: string): Promise<Setup> {
 	);
 	log('installing the packed package into the main instance and both workers...');
 	const instances = [main, ...workers];
-	await run('bash', [path.join(ROOT, 'scripts/n8n.sh'), 'install-package', ...instances.map((instance) => instance.userFolder)]);
+	await installPackedPackage(instances.map((instance) => instance.userFolder));
 
 	// The credentials and workflows, imported and published before n8n starts, as a deployment would.
-	const credential = (id: string, name: string, sandbox: Sandbox): Credential => ({
+	const credential = (id: string, name: string, sandbox: SandboxProcess): Credential => ({
 		id,
 		name,
 		data: { token: sandbox.token, baseUrl: sandbox.url },
 	});
 	const eventsCredential = credential('queueTestEventsC', 'Hellotext events sandbox', events);
 	const bulkCredential = credential('queueTestBulkCre', 'Hellotext bulk sandbox', bulk);
-	const imports = path.join(work, 'import');
-	mkdirSync(path.join(imports, 'workflows'), { recursive: true });
-	writeFileSync(
-		path.join(imports, 'credentials.json'),
-		JSON.stringify([eventsCredential, bulkCredential].map((c) => ({ ...c, type: 'hellotextApi' }))),
+	const imports = writeN8nImports(
+		path.join(work, 'import'),
+		[eventsCredential, bulkCredential].map((c) => ({ ...c, type: 'hellotextApi' })),
+		[triggerWorkflow(eventsCredential), bulkWorkflow(bulkCredential)],
 	);
-	writeFileSync(path.join(imports, 'workflows/trigger.json'), JSON.stringify(triggerWorkflow(eventsCredential)));
-	writeFileSync(path.join(imports, 'workflows/bulk.json'), JSON.stringify(bulkWorkflow(bulkCredential)));
 	log('importing the credentials and workflows, publishing the workflows...');
-	await cli(cluster, main, ['import:credentials', `--input=${path.join(imports, 'credentials.json')}`]);
-	await cli(cluster, main, ['import:workflow', '--separate', `--input=${path.join(imports, 'workflows')}`]);
+	await cli(cluster, main, imports.credentials);
+	await cli(cluster, main, imports.workflows);
 	await Promise.all([TRIGGER_WORKFLOW_ID, BULK_WORKFLOW_ID].map((id) => cli(cluster, main, ['publish:workflow', `--id=${id}`])));
 
 	log('starting the main instance...');
@@ -179,7 +174,7 @@ async function setUp(work: string): Promise<Setup> {
 	// On activation the trigger records where the event stream stands; events after that are new.
 	await waitFor('the trigger to record its first position', async () => ((await triggerPosition(pg)) ? true : undefined), {
 		timeoutMs: 120_000,
-		proc: main.proc,
+		whileRunning: main.proc,
 		intervalMs: 500,
 	});
 	log('starting 2 workers...');
@@ -247,7 +242,7 @@ async function scenarioTrigger({ pg, cluster, main, events }: Setup): Promise<Tr
 	// A miss here is counted below (missing events, failed executions), not thrown.
 	await waitFor('every event to reach the sandbox', async () => ((await delivered()).length >= ids.length ? true : undefined), {
 		timeoutMs: 300_000,
-		proc: main.proc,
+		whileRunning: main.proc,
 		intervalMs: 1_000,
 	}).catch((error: Error) => log(`A: ${error.message}`));
 	await waitFor('the trigger workflow executions to finish', () => allFinished(pg, TRIGGER_WORKFLOW_ID), { timeoutMs: 120_000, intervalMs: 1_000 });
@@ -374,7 +369,7 @@ async function main(): Promise<number> {
 	} catch (error) {
 		process.stderr.write(`\n${(error as Error).message}\n`);
 		if (setup) {
-			for (const instance of [setup.main, ...setup.workers]) process.stderr.write(`\n--- ${instance.name} log (end) ---\n${tail(instance.logFile)}\n`);
+			for (const instance of [setup.main, ...setup.workers]) process.stderr.write(`\n--- ${instance.name} log (end) ---\n${logTail(instance.logFile)}\n`);
 		}
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
 		await keepForALook();

@@ -59,9 +59,10 @@ describe(`the packed tarball, loaded by n8n-core ${n8nModuleVersion('n8n-core')}
 		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		// n8n provides n8n-workflow; npm must not install a copy of its own next to the package (test/install).
 		expect(packageJson.peerDependenciesMeta).toEqual({ 'n8n-workflow': { optional: true } });
-		// n8n 1.123 runs on Node >=20.19, n8n 2.x on 24; the toolchain's Node 24 is a devEngines matter.
+		// n8n 1.123 runs on Node >=20.19, n8n 2.x on 24. The toolchain's Node 24 comes with the scripts
+		// (scripts/with-node24.sh): no devEngines stops `npm ci` on an older Node.
 		expect(packageJson.engines).toEqual({ node: '>=20.19' });
-		expect(packageJson.devEngines).toEqual({ runtime: { name: 'node', version: '>=24', onFail: 'error' } });
+		expect(packageJson.devEngines).toBeUndefined();
 		expect(packageJson.scripts?.preinstall ?? packageJson.scripts?.install ?? packageJson.scripts?.postinstall, 'an install script runs on users’ machines').toBeUndefined();
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
 		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);

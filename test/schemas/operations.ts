@@ -33,6 +33,10 @@ export interface World {
 	refund: string;
 	event: string;
 	session: string;
+	/** The WhatsApp template of the demo data, with its named short link `tracking`. */
+	template: string;
+	objectType: string;
+	message: string;
 }
 
 export function buildWorld(sb: HellotextSandbox): World {
@@ -112,7 +116,13 @@ export function buildWorld(sb: HellotextSandbox): World {
 		metadata: { channel: 'web' },
 		url: 'https://shop.example.com/checkout',
 	});
+	const templates = call('GET', '/v1/templates').templates as Obj[];
+	const template = templates.find((t) => t.technology === 'whatsapp')!;
+	call('POST', '/v1/messages', { technology: 'whatsapp', profile, template: { id: template.id, shortlinks: { tracking: 'https://shop.example.com/t/1' } } });
 	return {
+		template: template.id,
+		objectType: (call('GET', '/v1/objects').objects as Obj[]).find((o) => o.built_in === false)!.id,
+		message: (call('GET', '/v1/messages').messages as Obj[])[0].id,
 		profile,
 		otherProfile: (call('GET', '/v1/profiles').profiles as Obj[]).find((p) => p.id !== profile)!.id,
 		list: (call('GET', '/v1/lists').lists as Obj[]).find((l) => l.name === 'Newsletter')!.id,
@@ -294,6 +304,43 @@ export const OPERATION_INPUTS: Record<string, (w: World) => Obj | Obj[]> = {
 	'refund/get': (w) => ({ refundId: id(w.refund) }),
 	'refund/getAll': () => all,
 	'refund/update': (w) => ({ refundId: id(w.refund), reference: 'REFUND-1B', totalAmount: 100 }),
+
+	'message/send': (w) => [
+		{ channel: 'sms', sendTo: 'phone', phoneNumber: '+12025550143', content: 'text', text: 'Your order is ready.', sender: '+12025550100' },
+		{
+			channel: 'whatsapp',
+			sendTo: 'profile',
+			messageProfileId: id(w.profile),
+			content: 'template',
+			messageTemplateId: id(w.template),
+			shortLinks: { link: [{ name: 'tracking', url: 'https://shop.example.com/t/2' }] },
+		},
+	],
+	'message/get': (w) => ({ messageId: id(w.message) }),
+	'message/getAll': () => all,
+
+	'objectType/create': () => ({
+		title: 'Appointments',
+		name: 'appointment',
+		properties: { property: [{ name: 'service', kind: 'text', required: true, unique: false }] },
+	}),
+	'objectType/get': (w) => ({ objectTypeId: id(w.objectType) }),
+	'objectType/getAll': () => all,
+	'objectType/update': (w) => ({ objectTypeId: id(w.objectType), propertyChanges: { property: [{ name: 'technician', kind: 'text', required: false, unique: false }] } }),
+
+	'template/create': () => ({
+		name: 'Shipped',
+		channel: 'whatsapp',
+		category: 'utility',
+		body: 'Hello {first_name}, your order is on its way: {shortlink:tracking}.',
+		headerText: 'Shipped',
+		footer: 'Reply STOP to opt out',
+		buttons: { button: [{ type: 'url', text: 'Track', url: 'https://shop.example.com/track' }] },
+	}),
+	'template/delete': (w) => ({ templateId: id(w.template) }),
+	'template/get': (w) => ({ templateId: id(w.template) }),
+	'template/getAll': () => all,
+	'template/update': (w) => ({ templateId: id(w.template), footer: 'Questions? Reply here' }),
 
 	'session/attachProfile': (w) => ({ sessionId: w.session, profileId: id(w.profile) }),
 };

@@ -74,7 +74,7 @@ export async function getCustomEventTypes(this: ILoadOptionsFunctions): Promise<
 
 /** The named short links of the template Message > Send has picked (none until one is picked). */
 export async function getTemplateShortLinkNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const id = locatorValue(this.getCurrentNodeParameter('messageTemplateId'));
+	const id = locatorValue(this.getCurrentNodeParameter('messageTemplateId') ?? this.getNodeParameter('messageTemplateId', ''));
 	if (!id || id.startsWith('=')) return [];
 	const template = await hellotextRequest.call(this, 'GET', `/templates/${encodeId({ node: this.getNode(), index: 0 }, id, 'Template')}`);
 	return shortLinkNames(template.body).map((name) => ({ name, value: name }));

@@ -21,6 +21,8 @@ export interface CrudCase {
 	seed: (n: number) => Obj;
 	/** With Simplify (on by default for Get and Get Many): the fields it keeps. */
 	simplified?: string[];
+	/** What Delete outputs for the object, when not the reference's `{id, type, deleted: true}`. */
+	deleteAnswer?: (object: Obj) => Obj;
 }
 
 export function crudCases(env: TestEnv, spec: CrudCase): void {
@@ -48,7 +50,7 @@ export function crudCases(env: TestEnv, spec: CrudCase): void {
 		const { items } = await run('delete', { [spec.idParam]: locator(object.id, 'list') });
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'DELETE', path: `/v1${spec.path}/${object.id}` });
 		expect(env.sandbox.requests[0].body).toBeUndefined();
-		expect(items.map((i) => i.json)).toEqual([{ id: object.id, type: spec.type, deleted: true }]);
+		expect(items.map((i) => i.json)).toEqual([spec.deleteAnswer?.(object) ?? { id: object.id, type: spec.type, deleted: true }]);
 		expect(env.sandbox.find(spec.listKey, object.id)).toBeUndefined();
 	});
 

@@ -245,6 +245,77 @@ describe('Event', () => {
 		});
 	});
 
+	describe('what the guides add', () => {
+		const repair = () =>
+			call('POST', '/v1/objects', { title: 'Repairs', name: 'repair', properties: [{ kind: 'text', name: 'ticket', required: true, unique: true }, { kind: 'text', name: 'device' }] });
+
+		it('a custom event type about a new object of a custom type: object_type with object_parameters', async () => {
+			repair();
+			call('POST', '/v1/attribution/actions', { name: 'repair.opened' });
+			const profile = newProfile();
+			const event = await expectTracked(
+				{
+					eventType: 'custom',
+					customEventType: 'repair.opened',
+					objectType: locator('repair', 'name'),
+					objectReferenceBy: 'parameters',
+					objectParameters: { values: [{ key: 'ticket', value: 'RX-5521' }, { key: 'device', value: 'Tablet' }] },
+					profile: locator(profile),
+				},
+				{ action: 'repair.opened', object_type: 'repair', object_parameters: { ticket: 'RX-5521', device: 'Tablet' }, profile },
+			);
+			const [instance] = env.sandbox.collection('object_instances');
+			expect(instance).toMatchObject({ properties: { ticket: 'RX-5521', device: 'Tablet' } });
+			expect(event.object).toBe(instance.id);
+		});
+
+		it('a custom event type about an existing object, by its ID: object_type with object', async () => {
+			const structure = repair();
+			const instance = env.sandbox.insert('object_instances', 'object_instance', { object_type: structure.id, properties: { ticket: 'RX-1' } });
+			call('POST', '/v1/attribution/actions', { name: 'repair.closed' });
+			await expectTracked(
+				{
+					eventType: 'custom',
+					customEventType: 'repair.closed',
+					objectType: locator(structure.id, 'list'),
+					objectReferenceBy: 'id',
+					objectId: instance.id,
+					session: 'Vdqlg4nL',
+				},
+				{ action: 'repair.closed', object_type: structure.id, object: instance.id, session: 'Vdqlg4nL' },
+			);
+		});
+
+		it.each([
+			['page.viewed', { eventAdditionalFields: { url: 'https://shop.example.com/p/1' } }, { url: 'https://shop.example.com/p/1' }],
+			['subscribed', {}, {}],
+			['unsubscribed', {}, {}],
+		])('%s needs no object', async (eventType, extra, sent) => {
+			const profile = newProfile();
+			await expectTracked({ eventType, profile: locator(profile), ...extra }, { action: eventType, profile, ...sent });
+		});
+
+		it('cart.viewed and checkout.started take the cart, and need no products', async () => {
+			const profile = newProfile();
+			const cart = call('POST', '/v1/attribution/carts', { profile }).id;
+			await expectTracked({ eventType: 'checkout.started', cart: locator(cart), profile: locator(profile) }, { action: 'checkout.started', cart, profile });
+			env.sandbox.requests = [];
+			const { error } = await track({ eventType: 'cart.viewed', cart: locator(cart), profile: locator(profile) });
+			expect(error).toBeUndefined();
+			expect(env.sandbox.requests[0].body).toEqual({ action: 'cart.viewed', cart, profile });
+		});
+
+		it('the Event Type resource’s Delete says Hellotext refuses when events of that type were tracked', async () => {
+			const eventType = call('POST', '/v1/attribution/actions', { name: 'signup.done' });
+			call('POST', '/v1/attribution/events', { action: 'signup.done', session: 'Vdqlg4nL' });
+			const { error } = await env.engine.run({ resource: 'eventType', operation: 'delete', eventTypeId: locator(eventType.id) });
+			expect(error?.httpCode).toBe('422');
+			expect(call('GET', `/v1/attribution/actions/${eventType.id}`).id).toBe(eventType.id);
+			const picker = new Hellotext().description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('eventType'))!;
+			expect((picker.options as Obj[]).find((o) => o.value === 'delete')?.description).toContain('refuses when events of that type were tracked');
+		});
+	});
+
 	it('the Custom Event Type dropdown lists the account’s event types from the sandbox', async () => {
 		call('POST', '/v1/attribution/actions', { name: 'subscriber.voted', title: 'Voted' });
 		call('POST', '/v1/attribution/actions', { name: 'signup_form.completed' });

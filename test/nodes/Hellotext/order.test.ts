@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
 import { locator, useSandbox } from '../../harness/setup';
 import { crudCases } from './crudCases';
 
@@ -49,6 +50,21 @@ describe('Order', () => {
 		expect(order.items).toHaveLength(1);
 		expect(order.items[0]).toMatchObject({ type: 'order_item', product: shoe.id, quantity: 2, price: { amount: '100.00', currency: 'USD' } });
 		expect(order.total).toMatchObject({ amount: '200.00', currency: 'USD' });
+	});
+
+	it('Create and Update send the guides’ name, payment method and sales channel; Create has no total', async () => {
+		const { items, error } = await run({
+			operation: 'create',
+			orderAdditionalFields: { name: 'Order #55', paymentMethod: 'Cash', salesChannel: 'Kiosk', delivery: 'collect', source: 'custom_store' },
+		});
+		expect(error).toBeUndefined();
+		expect(env.sandbox.requests[0].body).toEqual({ name: 'Order #55', payment_method: 'Cash', sales_channel: 'Kiosk', delivery: 'collect', source: 'custom_store' });
+		expect(items[0].json).toMatchObject({ name: 'Order #55', payment_method: 'Cash', sales_channel: 'Kiosk' });
+		const id = items[0].json.id as string;
+		await run({ operation: 'update', orderId: locator(id), orderUpdateFields: { paymentMethod: 'Visa' } });
+		expect(env.sandbox.requests[1].body).toEqual({ payment_method: 'Visa' });
+		const collection = new Hellotext().description.properties.find((p) => p.name === 'orderAdditionalFields')!;
+		expect((collection.options as Obj[]).map((o) => o.name)).not.toContain('totalAmount');
 	});
 
 	it('Create sends items given as JSON, and nothing else when nothing else is set', async () => {
@@ -105,7 +121,6 @@ describe('Order', () => {
 	});
 
 	it('the operation list says "an order"', async () => {
-		const { Hellotext } = await import('../../../nodes/Hellotext/Hellotext.node');
 		const picker = new Hellotext().description.properties.find(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'order',
 		);

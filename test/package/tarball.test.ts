@@ -155,7 +155,7 @@ describe(`the packed tarball, loaded by n8n-core ${n8nModuleVersion('n8n-core')}
 		afterAll(async () => sandbox?.stop());
 
 		it('are importable workflows using only this package’s nodes with the sandbox credential and known parameters', () => {
-			expect(files.length).toBeGreaterThanOrEqual(4);
+			expect(files.length).toBeGreaterThanOrEqual(6);
 			expect(engine.nodeTypes.getByNameAndVersion(NODE_TYPE)).toBe(pkg.loader.nodeTypes.hellotext.type);
 			expect(readFileSync(path.join(ROOT, 'scripts/dev.sh'), 'utf8')).toContain(SANDBOX_CREDENTIAL.id);
 			const ids = new Set<string>();
@@ -255,6 +255,44 @@ describe(`the packed tarball, loaded by n8n-core ${n8nModuleVersion('n8n-core')}
 			// "Fetch Test Event" in the editor shows the newest event.
 			const sample = await trigger.poll!.call(engine.pollContext(node.parameters, node.type, {}, 'manual'));
 			expect(sample?.[0][0].json.id).toBe(event.id);
+		});
+
+		it('send-whatsapp-template-with-short-link: the demo template with its short link, to a phone number in E.164', async () => {
+			const { output, error } = await runWorkflow(engine, example('send-whatsapp-template-with-short-link.json'));
+			expect(error).toBeUndefined();
+			expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/templates/OrdReady', 'POST /v1/messages']);
+			expect(sandbox.requests[1].body).toEqual({
+				technology: 'whatsapp',
+				destination: '+12025550143',
+				template: { id: 'OrdReady', shortlinks: { tracking: expect.stringMatching(/^https:\/\/shop\.example\.com\/orders\/\d{8}-55$/) } },
+			});
+			expect(output('Send Order Ready').map((item) => item.json)).toEqual([
+				expect.objectContaining({ status: 'received', channel: 'whatsapp', phone: '+12025550143', template_id: 'OrdReady', template_name: 'Order ready' }),
+			]);
+			const [sent] = sandbox.collection('messages');
+			expect(sent.body).toMatch(/Track it here: https:\/\/shop\.example\.com\/orders\//);
+		});
+
+		it('send-sms-to-new-profiles: each profile the trigger emits gets one SMS', async () => {
+			const data = example('send-sms-to-new-profiles.json');
+			const [triggerNode, sendNode] = data.nodes;
+			const trigger = nodeTypes[triggerNode.type];
+			const staticData = {};
+			expect(await trigger.poll!.call(engine.pollContext(triggerNode.parameters, triggerNode.type, staticData, 'trigger'))).toBeNull();
+			const ada = sandbox.call('POST', '/v1/profiles', { first_name: 'Ada', phone: '+59899000111' }) as Obj;
+			const grace = sandbox.call('POST', '/v1/profiles', { first_name: 'Grace', phone: '+59899000222' }) as Obj;
+			const emitted = await trigger.poll!.call(engine.pollContext(triggerNode.parameters, triggerNode.type, staticData, 'trigger'));
+			expect(emitted?.[0].map((item) => item.json.id)).toEqual([ada.id, grace.id]);
+			sandbox.requests.length = 0;
+			// The send node as the trigger's execution runs it, on what the trigger emitted.
+			const { items, error } = await engine.run(sendNode.parameters, emitted![0].map((item) => item.json), { node: { name: sendNode.name } });
+			expect(error).toBeUndefined();
+			expect(sandbox.requests.map((r) => r.body)).toEqual([
+				{ technology: 'sms', profile: ada.id, body: 'Welcome to Demo Shop, Ada! Reply STOP to opt out.' },
+				{ technology: 'sms', profile: grace.id, body: 'Welcome to Demo Shop, Grace! Reply STOP to opt out.' },
+			]);
+			expect(items.map((item) => item.json.profile)).toEqual([ada.id, grace.id]);
+			expect(sandbox.collection('messages').map((m) => m.destination)).toEqual(['+59899000111', '+59899000222']);
 		});
 
 		it('export-all-profiles: Get Many with Return All pages through every profile', async () => {

@@ -50,7 +50,11 @@ export function seedDemoData(sb: HellotextSandbox, profiles = 30): void {
 		buttons: [{ type: 'quick_reply', text: 'Thanks!' }],
 	});
 	const stored = orderReady && sb.find('templates', String(orderReady.id));
-	if (stored) stored.state = 'approved';
+	if (stored) {
+		stored.state = 'approved';
+		// A stable id: examples/send-whatsapp-template-with-short-link.json picks it.
+		stored.id = DEMO_TEMPLATE_ID;
+	}
 	tryCall('POST', '/v1/templates', {
 		name: 'Booking reminder',
 		technology: 'sms',
@@ -66,6 +70,9 @@ export function seedDemoData(sb: HellotextSandbox, profiles = 30): void {
 		],
 	});
 }
+
+/** The id of the demo data's WhatsApp template "Order ready". */
+export const DEMO_TEMPLATE_ID = 'OrdReady';
 
 /** `count` bare profiles (first_name P<n>, last_name as given, email p<n>@example.com), for benchmarks. */
 export function seedProfiles(sb: HellotextSandbox, count: number, lastName = 'Bench'): void {

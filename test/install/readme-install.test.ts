@@ -48,7 +48,7 @@ const getMissingProfileWorkflow = {
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: 'Get Profile',
 			type: `${PACKAGE.name}.hellotext`,
-			typeVersion: 2,
+			typeVersion: 1,
 			position: [220, 0],
 			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
 		},

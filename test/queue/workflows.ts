@@ -22,10 +22,10 @@ export interface Credential {
 
 type Parameters = Record<string, unknown>;
 
-/** The Hellotext node's version for new nodes (its description's defaultVersion). */
-const HELLOTEXT_VERSION = 2;
+/** The Hellotext node's one version. */
+const HELLOTEXT_VERSION = 1;
 
-/** Profile > Create with the given profile fields (first_name, email, ...: top-level fields). */
+/** Profile > Create with the given profile fields (firstName, email, ...: top-level fields). */
 const profileCreate = (fields: Parameters): Parameters => ({ resource: 'profile', operation: 'create', ...fields });
 
 const credentialRef = (credential: Credential) => ({ hellotextApi: { id: credential.id, name: credential.name } });
@@ -56,7 +56,7 @@ const workflow = (id: string, name: string, nodes: Array<{ name: string }>) => (
 /**
  * Scenario A: Hellotext Trigger on new events, polling every POLL_EVERY_SECONDS (n8n refuses
  * intervals under a minute, but takes one custom cron per second of the minute to fire at), then one
- * Profile > Create per emitted event, the event's id in first_name.
+ * Profile > Create per emitted event, the event's id in its first name.
  */
 export function triggerWorkflow(credential: Credential) {
 	const pollTimes = Array.from({ length: 60 / POLL_EVERY_SECONDS }, (_, i) => ({
@@ -69,10 +69,10 @@ export function triggerWorkflow(credential: Credential) {
 			'n8n-nodes-hellotext.hellotextTrigger',
 			1,
 			0,
-			{ pollTimes: { item: pollTimes }, triggerOn: 'event', actions: [], options: {} },
+			{ pollTimes: { item: pollTimes }, triggerOn: 'event', eventTypes: [], options: {} },
 			{ credentials: credentialRef(credential) },
 		),
-		node('Create Profile per Event', 'n8n-nodes-hellotext.hellotext', HELLOTEXT_VERSION, 220, profileCreate({ first_name: '={{ $json.id }}' }), {
+		node('Create Profile per Event', 'n8n-nodes-hellotext.hellotext', HELLOTEXT_VERSION, 220, profileCreate({ firstName: '={{ $json.id }}' }), {
 			credentials: credentialRef(credential),
 		}),
 	]);
@@ -83,7 +83,7 @@ export function triggerWorkflow(credential: Credential) {
  * Profile > Create filling each profile from its item with expressions.
  */
 export function bulkWorkflow(credential: Credential) {
-	const jsCode = `return Array.from({ length: ${BULK_ITEMS} }, (_, i) => ({ json: { first_name: 'Bulk ' + i, email: 'bulk' + i + '@example.com' } }));`;
+	const jsCode = `return Array.from({ length: ${BULK_ITEMS} }, (_, i) => ({ json: { firstName: 'Bulk ' + i, email: 'bulk' + i + '@example.com' } }));`;
 	return workflow(BULK_WORKFLOW_ID, 'Queue test: 1,000 profiles from a webhook', [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: BULK_WEBHOOK_PATH, options: {} }, {
 			webhookId: '6f1c2a8e-3b7d-4c55-9e0a-0c6f5d4b1a20',
@@ -94,7 +94,7 @@ export function bulkWorkflow(credential: Credential) {
 			'n8n-nodes-hellotext.hellotext',
 			HELLOTEXT_VERSION,
 			440,
-			profileCreate({ first_name: '={{ $json.first_name }}', email: '={{ $json.email }}' }),
+			profileCreate({ firstName: '={{ $json.firstName }}', email: '={{ $json.email }}' }),
 			{ credentials: credentialRef(credential) },
 		),
 	]);

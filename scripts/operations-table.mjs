@@ -1,6 +1,7 @@
-// Writes the README's operations table from the node description, so the two cannot drift.
-// `node scripts/operations-table.mjs` (after `npm run build`) rewrites README.md between the
-// markers; test/readme.test.ts fails when the README is stale.
+// Writes the operations tables from the node description, so that they cannot drift: the README's
+// (each resource and its operations) and docs/operations.md's (each operation's request, its path
+// parameters named as the node's parameters are). `node scripts/operations-table.mjs` (after
+// `npm run build`) rewrites both between the markers; test/readme.test.ts fails while one is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -23,43 +24,50 @@ export function operationRows(description) {
 	return rows;
 }
 
-/**
- * A path placeholder as the table shows it: named after the field's label (`{listProfileId}`,
- * labelled "Profile", reads `:profileId`), as the API reference names path parts.
- */
-function placeholder(description, parameter) {
-	const field = description.properties.find((p) => p.name === parameter);
-	if (!field) return `:${parameter}`;
-	const [first, ...rest] = field.displayName.replace(/ ID$/, '').split(' ');
-	return `:${first.toLowerCase()}${rest.join('')}Id`;
-}
+const summary = (rows) => `${rows.length} operations in ${new Set(rows.map((r) => r.resource)).size} resources.`;
 
+/** The README's table: each resource and its operations. */
 export function operationsTable(description) {
 	const rows = operationRows(description);
-	const lines = [
-		`${rows.length} operations in ${new Set(rows.map((r) => r.resource)).size} resources.`,
+	const byResource = new Map();
+	for (const row of rows) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row.operation]);
+	return [
+		`${summary(rows)} The request each one sends: [docs/operations.md](docs/operations.md).`,
+		'',
+		'| Resource | Operations |',
+		'|---|---|',
+		...[...byResource].map(([resource, operations]) => `| ${resource} | ${operations.join(', ')} |`),
+	].join('\n');
+}
+
+/** docs/operations.md's table: each operation's request; `{placeholders}` are the node's parameters. */
+export function requestsTable(description) {
+	const rows = operationRows(description);
+	return [
+		summary(rows),
 		'',
 		'| Resource | Operation | Request |',
 		'|---|---|---|',
-		...rows.map(
-			(r) =>
-				`| ${r.resource} | ${r.operation} | \`${r.method} ${r.path.replace(/\{(\w+)\}/g, (_, name) => placeholder(description, name))}\` |`,
-		),
-	];
-	return lines.join('\n');
+		...rows.map((r) => `| ${r.resource} | ${r.operation} | \`${r.method} ${r.path}\` |`),
+	].join('\n');
 }
 
-export function replaceTable(readme, table) {
-	const start = readme.indexOf(START);
-	const end = readme.indexOf(END);
-	if (start === -1 || end === -1) throw new Error('README.md has no operations markers');
-	return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
+export function replaceTable(text, table) {
+	const start = text.indexOf(START);
+	const end = text.indexOf(END);
+	if (start === -1 || end === -1) throw new Error('no operations markers');
+	return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const require = createRequire(import.meta.url);
 	const { Hellotext } = require('../dist/nodes/Hellotext/Hellotext.node.js');
-	const readme = readFileSync('README.md', 'utf8');
-	writeFileSync('README.md', replaceTable(readme, operationsTable(new Hellotext().description)));
-	console.log('README.md operations table updated');
+	const { description } = new Hellotext();
+	for (const [file, table] of [
+		['README.md', operationsTable(description)],
+		['docs/operations.md', requestsTable(description)],
+	]) {
+		writeFileSync(file, replaceTable(readFileSync(file, 'utf8'), table));
+		console.log(`${file}: operations table updated`);
+	}
 }

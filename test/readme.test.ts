@@ -4,14 +4,25 @@ import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../nodes/Hellotext/Hellotext.node.ts';
 // @ts-expect-error plain ESM script without types
-import { END, operationRows, operationsTable, START } from '../scripts/operations-table.mjs';
+import { END, operationRows, operationsTable, requestsTable, START } from '../scripts/operations-table.mjs';
 
 describe('README', () => {
 	const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
+	const between = (text: string) => text.slice(text.indexOf(START) + START.length, text.indexOf(END)).trim();
+
 	it('lists exactly the operations the node has (run `node scripts/operations-table.mjs` after a build to refresh)', () => {
-		const section = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
-		expect(section).toBe(operationsTable(new Hellotext().description));
+		expect(between(readme)).toBe(operationsTable(new Hellotext().description));
+	});
+
+	it('docs/operations.md gives each operation’s request, its path parameters named as the node’s parameters are', () => {
+		const operations = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');
+		const table = between(operations);
+		expect(table).toBe(requestsTable(new Hellotext().description));
+		const parameters = new Set(new Hellotext().description.properties.map((p) => p.name));
+		const placeholders = [...table.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+		expect(placeholders.length).toBeGreaterThan(40);
+		expect(placeholders.filter((name) => !parameters.has(name))).toEqual([]);
 	});
 
 	it('Compatibility names the exact n8n version and Node.js major of every tested line (scripts/cache.sh lines)', () => {

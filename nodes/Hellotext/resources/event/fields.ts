@@ -99,7 +99,7 @@ export const profileField: INodeProperties = profileLocator(
 );
 
 /** The profile and session of an event, into the body; `required`: one of them must be given. */
-export function readOwner(item: Item, values: { profile?: unknown; session?: unknown }, body: IDataObject, required: boolean) {
+function readOwner(item: Item, values: { profile?: unknown; session?: unknown }, body: IDataObject, required: boolean) {
 	const profile = locatorValue(values.profile);
 	const session = locatorValue(values.session);
 	if (required && !profile && !session) {
@@ -151,7 +151,7 @@ export const eventValueFields: INodeProperties[] = [
  * amount, currency, metadata, tracked_at and url from a collection of `eventValueFields`, each only
  * when set. Currency must be an ISO 4217 code, the date a valid one, the URL an http(s) URL.
  */
-export function readEventValues(item: Item, values: IDataObject): IDataObject {
+function readEventValues(item: Item, values: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (!isBlank(values.amount)) body.amount = moneyAmount(item, values.amount, 'Amount');
 	if (!isBlank(values.currency)) body.currency = currencyCode(item, values.currency, 'Currency');
@@ -166,9 +166,23 @@ export function readEventValues(item: Item, values: IDataObject): IDataObject {
 	return body;
 }
 
-/** The reference: an amount is required when a currency is given. */
-export function requireAmountWithCurrency(item: Item, body: IDataObject): void {
+/**
+ * What Track and Update end an event's body with: its owner (profile or session; Track needs one),
+ * its values (`eventValueFields`), and the reference's rule that an amount comes with a currency
+ * (`check` adds an event type's own rules between the two).
+ */
+export function finishEventBody(
+	item: Item,
+	body: IDataObject,
+	owner: { profile?: unknown; session?: unknown; required: boolean },
+	values: IDataObject,
+	check: (body: IDataObject) => void = () => undefined,
+): IDataObject {
+	readOwner(item, owner, body, owner.required);
+	Object.assign(body, readEventValues(item, values));
+	check(body);
 	if (body.currency !== undefined && body.amount === undefined) refuse(item, '"Amount" is required when "Currency" is set');
+	return body;
 }
 
 const productIdentifiers = {

@@ -12,11 +12,9 @@ import {
 	CUSTOM_EVENT_TYPE,
 	eventTypePicker,
 	eventValueFields,
+	finishEventBody,
 	productIdentifiersOf,
 	profileField,
-	readEventValues,
-	readOwner,
-	requireAmountWithCurrency,
 	sessionField,
 	showFor,
 	TRACKABLES,
@@ -263,14 +261,12 @@ const trackBody: RequestStep = (item, request) => {
 		// No object: the profile or session, and the event's values.
 	} else referencedObject(item, body, eventType, family);
 
-	readOwner(item, { profile: item.get('profile', ''), session: item.get('session', '') }, body, true);
-	Object.assign(body, readEventValues(item, item.get<IDataObject>(additionalFieldsOf('event'), {})));
-	if (eventType === 'app.spent') {
-		if (body.amount === undefined) refuse(item, '"Amount" is required for app.spent');
-		if (body.currency === undefined) refuse(item, '"Currency" is required for app.spent');
-	}
-	requireAmountWithCurrency(item, body);
-	request.body = body;
+	const owner = { profile: item.get('profile', ''), session: item.get('session', ''), required: true };
+	request.body = finishEventBody(item, body, owner, item.get<IDataObject>(additionalFieldsOf('event'), {}), (values) => {
+		if (eventType !== 'app.spent') return;
+		if (values.amount === undefined) refuse(item, '"Amount" is required for app.spent');
+		if (values.currency === undefined) refuse(item, '"Currency" is required for app.spent');
+	});
 };
 
 export const trackEvent = defineOperation({

@@ -7,11 +7,9 @@ import type { RequestStep } from '../../shared/request';
 import {
 	eventId,
 	eventValueFields,
+	finishEventBody,
 	productIdentifiersOf,
 	profileField,
-	readEventValues,
-	readOwner,
-	requireAmountWithCurrency,
 	sessionField,
 	TRACKABLES,
 	trackableLocator,
@@ -49,10 +47,7 @@ const updateBody: RequestStep = (item, request) => {
 	}
 	const products = productIdentifiersOf(item, values.products);
 	if (products.length > 0) body.products = products;
-	readOwner(item, values, body, false);
-	Object.assign(body, readEventValues(item, values));
-	requireAmountWithCurrency(item, body);
-	request.body = body;
+	request.body = finishEventBody(item, body, { profile: values.profile, session: values.session, required: false }, values);
 };
 
 export const updateEvent = defineOperation({

@@ -9,6 +9,12 @@
 //      back from PostgreSQL.
 //   B. A webhook -> Code (1,000 items) -> Profile > Create with expressions, on a worker: 1,000
 //      profiles created once, with at most the node's bound (5) of requests in flight.
+//   C. The large run (issue 18): the same with 20,000 items and a sandbox answering at once, on a
+//      worker with n8n's default job lock (60 s): every profile created exactly once, the
+//      execution's status sampled every 200 ms never anything but queued, running or successful
+//      (successful at the end), no line of any instance's log and no event of the queue's Redis
+//      saying "stalled"; the worker's time for the run and the longest it took to answer its
+//      health check while running it are reported.
 // Prints one summary line and exits non-zero on any miss. On a miss, or with QUEUE_TEST_KEEP=1, it
 // keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
 import { randomBytes } from 'node:crypto';
@@ -21,24 +27,48 @@ import {
 	installPackedPackage,
 	installPinnedN8n,
 	logTail,
+	readLog,
 	sleep,
 	startSandbox,
 	waitFor,
 	type SandboxProcess,
 	writeN8nImports,
 } from '../support/process.ts';
-import { cli, executionsStartedBy, mainInstance, startInstance, stopInstance, workerInstance, type Cluster, type Instance } from './n8n.ts';
-import { cleanup, elapsedSeconds, ensureBinaries, log, onCleanup, startPostgres, startRedis, type Postgres } from './services.ts';
 import {
-	BULK_WEBHOOK_PATH,
-	BULK_WORKFLOW_ID,
-	bulkWorkflow,
-	expectedBulkProfiles,
+	cli,
+	executionsFinishedBy,
+	executionsStartedBy,
+	mainInstance,
+	startInstance,
+	stopInstance,
+	workerInstance,
+	type Cluster,
+	type Instance,
+} from './n8n.ts';
+import {
+	cleanup,
+	elapsedSeconds,
+	ensureBinaries,
+	log,
+	onCleanup,
+	startPostgres,
+	startRedis,
+	subscribeRedis,
+	type Binaries,
+	type Postgres,
+} from './services.ts';
+import { describeRuns, healthDuring, stallLines, statusProblem, statusRuns, watchHealth, watchStatus } from './watch.ts';
+import {
+	BULK,
+	expectedProfiles,
+	LARGE,
 	POLL_EVERY_SECONDS,
+	profilesWorkflow,
 	TRIGGER_NODE,
 	TRIGGER_WORKFLOW_ID,
 	triggerWorkflow,
 	type Credential,
+	type ProfilesRun,
 } from './workflows.ts';
 
 const EVENT_ACTION = 'queue.tested';
@@ -117,12 +147,15 @@ async function allFinished(pg: Postgres, workflowId: string, atLeast = 1): Promi
 // ---- setup ------------------------------------------------------------------------------------------
 
 interface Setup {
+	work: string;
+	binaries: Binaries;
 	pg: Postgres;
 	cluster: Cluster;
 	main: Instance;
 	workers: Instance[];
 	events: SandboxProcess;
 	bulk: SandboxProcess;
+	large: SandboxProcess;
 }
 
 async function setUp(work: string): Promise<Setup> {
@@ -141,6 +174,7 @@ async function setUp(work: string): Promise<Setup> {
 	};
 	const events = await sandbox('events');
 	const bulk = await sandbox('bulk', BULK_LATENCY_MS);
+	const large = await sandbox('large');
 
 	const cluster: Cluster = { n8nDir, encryptionKey: randomBytes(24).toString('hex'), postgresPort, redisPort };
 	const main = mainInstance(cluster, work, { http: mainPort, broker: mainBroker });
@@ -159,15 +193,16 @@ async function setUp(work: string): Promise<Setup> {
 	});
 	const eventsCredential = credential('queueTestEventsC', 'Hellotext events sandbox', events);
 	const bulkCredential = credential('queueTestBulkCre', 'Hellotext bulk sandbox', bulk);
+	const largeCredential = credential('queueTestLargeCr', 'Hellotext large-run sandbox', large);
 	const imports = writeN8nImports(
 		path.join(work, 'import'),
-		[eventsCredential, bulkCredential].map((c) => ({ ...c, type: 'hellotextApi' })),
-		[triggerWorkflow(eventsCredential), bulkWorkflow(bulkCredential)],
+		[eventsCredential, bulkCredential, largeCredential].map((c) => ({ ...c, type: 'hellotextApi' })),
+		[triggerWorkflow(eventsCredential), profilesWorkflow(BULK, bulkCredential), profilesWorkflow(LARGE, largeCredential)],
 	);
 	log('importing the credentials and workflows, publishing the workflows...');
 	await cli(cluster, main, imports.credentials);
 	await cli(cluster, main, imports.workflows);
-	await Promise.all([TRIGGER_WORKFLOW_ID, BULK_WORKFLOW_ID].map((id) => cli(cluster, main, ['publish:workflow', `--id=${id}`])));
+	await Promise.all([TRIGGER_WORKFLOW_ID, BULK.workflowId, LARGE.workflowId].map((id) => cli(cluster, main, ['publish:workflow', `--id=${id}`])));
 
 	log('starting the main instance...');
 	await startInstance(cluster, main);
@@ -179,7 +214,7 @@ async function setUp(work: string): Promise<Setup> {
 	});
 	log('starting 2 workers...');
 	for (const worker of workers) await startInstance(cluster, worker);
-	return { pg, cluster, main, workers, events, bulk };
+	return { work, binaries, pg, cluster, main, workers, events, bulk, large };
 }
 
 // ---- Scenario A: trigger -> action on workers, with a main restart --------------------------------
@@ -272,29 +307,167 @@ interface BulkResult {
 	peakInFlight: number;
 }
 
-async function scenarioBulk({ pg, main, bulk }: Setup): Promise<BulkResult> {
-	log('B: calling the webhook...');
-	const response = await fetch(`http://127.0.0.1:${main.port}/webhook/${BULK_WEBHOOK_PATH}`, { method: 'POST' });
-	check(response.ok, `B: the webhook answered ${response.status}: ${await response.text()}`);
-	await waitFor('the bulk execution to finish', () => allFinished(pg, BULK_WORKFLOW_ID), { timeoutMs: 900_000, intervalMs: 2_000 });
-
-	const expected = expectedBulkProfiles();
-	const profiles = await bulk.objects<{ first_name: string | null; emails: string[] }>('profiles');
+/** The profiles a sandbox stored against what `run` must create: each once, nothing else. */
+async function profilesCreated(run: ProfilesRun, sandbox: SandboxProcess) {
+	const expected = expectedProfiles(run);
+	const profiles = await sandbox.objects<{ first_name: string | null; emails: string[] }>('profiles');
 	const key = (name: unknown, email: unknown) => `${String(name)} <${String(email)}>`;
-	const { missing, duplicates, unexpected } = tally(
+	const counted = tally(
 		expected.map((p) => key(p.first_name, p.email)),
 		profiles.map((p) => key(p.first_name, p.emails.join(','))),
 	);
-	const stats = await bulk.stats();
-	const posts = stats.routes['POST /v1/profiles'] ?? 0;
-	check(profiles.length === expected.length && missing.length === 0 && duplicates === 0 && unexpected.length === 0,
-		`B: ${profiles.length} profiles stored, ${missing.length} missing, ${duplicates} duplicates, ${unexpected.length} unexpected (e.g. ${unexpected.slice(0, 3).join('; ')})`);
-	check(posts === expected.length && stats.requests === expected.length && stats.statuses['200'] === expected.length,
-		`B: the sandbox answered ${JSON.stringify({ routes: stats.routes, statuses: stats.statuses })}: not ${expected.length} creates, each once, each 200`);
-	check(stats.peakInFlight <= IN_FLIGHT_BOUND, `B: ${stats.peakInFlight} requests in flight at once, over the bound ${IN_FLIGHT_BOUND}`);
+	const stats = await sandbox.stats();
+	return { expected: expected.length, stored: profiles.length, ...counted, stats, posts: stats.routes['POST /v1/profiles'] ?? 0 };
+}
+
+/** Checks that `run` created its profiles, each once, with one successful POST each. */
+function checkProfiles(scenario: string, created: Awaited<ReturnType<typeof profilesCreated>>) {
+	const { expected, stored, missing, duplicates, unexpected, stats, posts } = created;
+	check(stored === expected && missing.length === 0 && duplicates === 0 && unexpected.length === 0,
+		`${scenario}: ${stored} profiles stored, ${missing.length} missing (e.g. ${missing.slice(0, 3).join('; ')}), ${duplicates} duplicates, ${unexpected.length} unexpected (e.g. ${unexpected.slice(0, 3).join('; ')})`);
+	check(posts === expected && stats.requests === expected && stats.statuses['200'] === expected,
+		`${scenario}: the sandbox answered ${JSON.stringify({ routes: stats.routes, statuses: stats.statuses })}: not ${expected} creates, each once, each 200`);
+}
+
+async function callWebhook(scenario: string, main: Instance, run: ProfilesRun) {
+	const response = await fetch(`http://127.0.0.1:${main.port}/webhook/${run.webhookPath}`, { method: 'POST' });
+	check(response.ok, `${scenario}: the webhook answered ${response.status}: ${await response.text()}`);
+}
+
+interface BulkResult {
+	created: number;
+	missing: number;
+	duplicates: number;
+	posts: number;
+	peakInFlight: number;
+}
+
+async function scenarioBulk({ pg, main, bulk }: Setup): Promise<BulkResult> {
+	log('B: calling the webhook...');
+	await callWebhook('B', main, BULK);
+	await waitFor('the bulk execution to finish', () => allFinished(pg, BULK.workflowId), { timeoutMs: 900_000, intervalMs: 2_000 });
+	const created = await profilesCreated(BULK, bulk);
+	checkProfiles('B', created);
+	const { peakInFlight } = created.stats;
+	check(peakInFlight <= IN_FLIGHT_BOUND, `B: ${peakInFlight} requests in flight at once, over the bound ${IN_FLIGHT_BOUND}`);
 	// With the sandbox's latency, requests overlap: a peak of 1 would mean the bound was never tested.
-	check(stats.peakInFlight >= 2, `B: at most ${stats.peakInFlight} request in flight: the bound was never reached`);
-	return { created: profiles.length, missing: missing.length, duplicates, posts, peakInFlight: stats.peakInFlight };
+	check(peakInFlight >= 2, `B: at most ${peakInFlight} request in flight: the bound was never reached`);
+	return { created: created.stored, missing: created.missing.length, duplicates: created.duplicates, posts: created.posts, peakInFlight };
+}
+
+// ---- Scenario C: the large run, 20,000 profiles on a worker with n8n's default lock -------------------
+
+interface LargeResult {
+	created: number;
+	missing: number;
+	duplicates: number;
+	posts: number;
+	worker: string;
+	/** The execution's startedAt to stoppedAt in PostgreSQL (set by the worker). */
+	runSeconds: number;
+	/** The sandbox's first to last create. */
+	createSeconds: number;
+	ratePerSecond: number;
+	statuses: string;
+	statusSamples: number;
+	health: string;
+	maxHealthMs: number;
+	stalled: number;
+}
+
+const TERMINAL = ['success', 'error', 'crashed', 'canceled'];
+
+async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large }: Setup): Promise<LargeResult> {
+	// Bull announces every job's end (and a job taken for stalled) on Redis: all of it, from now on.
+	const redisEvents = path.join(work, 'redis-events.log');
+	const subscriber = await subscribeRedis(binaries.redisCli, cluster.redisPort, 'bull:*', redisEvents);
+	const health = workers.map((worker) => ({ worker, watch: watchHealth(worker.port) }));
+	const executionOf = async () =>
+		(await pg.query(`SELECT id FROM execution_entity WHERE "workflowId" = '${LARGE.workflowId}' ORDER BY id LIMIT 1`))[0];
+	log(`C: calling the webhook (${LARGE.items} items)...`);
+	const called = Date.now();
+	await callWebhook('C', main, LARGE);
+	const id = await waitFor('the large execution to be saved', executionOf, { timeoutMs: 60_000, intervalMs: 50 });
+	const status = watchStatus(pg, id);
+	const lastStatus = () => status.samples[status.samples.length - 1]?.value;
+	const worker = await waitFor('a worker to start the large execution', () => workers.find((w) => executionsStartedBy(w).includes(id)), {
+		timeoutMs: 120_000,
+		intervalMs: 250,
+	});
+	log(`C: execution ${id} started on ${worker.name}; waiting for it to finish...`);
+	const progress = setInterval(() => void large.stats().then((stats) => log(`C: ${stats.requests} creates so far; status ${lastStatus()}`), () => undefined), 15_000);
+	try {
+		await waitFor(
+			'the large execution to finish',
+			() => (executionsFinishedBy(worker).includes(id) && TERMINAL.includes(lastStatus() ?? '') ? true : undefined),
+			{ timeoutMs: 30 * 60_000, whileRunning: worker.proc, intervalMs: 250 },
+		);
+	} finally {
+		clearInterval(progress);
+	}
+	// Main's word on it ("Execution 9 (job 9) finished"), then a little longer, for a late change of status.
+	const jobId = new RegExp(`Enqueued execution ${id} \\(job (\\d+)\\)`).exec(readLog(main.logFile))?.[1];
+	const mainFinished = new RegExp(`Execution ${id} \\(job \\d+\\) finished`);
+	await waitFor("main's line on the large execution's end", () => (mainFinished.test(readLog(main.logFile)) ? true : undefined), {
+		timeoutMs: 60_000,
+		intervalMs: 250,
+	}).catch((error: Error) => check(false, `C: ${error.message}`));
+	await sleep(3_000);
+	const statuses = (await status.stop()).map((sample) => sample.value);
+	const healthSamples = await Promise.all(health.map(async ({ worker, watch }) => ({ worker, samples: await watch.stop() })));
+	await subscriber.stop();
+
+	// Every profile once, one POST each.
+	const created = await profilesCreated(LARGE, large);
+	checkProfiles('C', created);
+
+	// The status at every sample.
+	const problem = statusProblem(statuses);
+	check(!problem, `C: execution ${id}: ${problem} (${describeRuns(statusRuns(statuses))})`);
+	check(statuses.length >= 20, `C: only ${statuses.length} status samples`);
+
+	// The logs read are the instances' own output: each says what it did with this execution.
+	const redisLog = readLog(redisEvents);
+	const starts = workers.flatMap((w) => executionsStartedBy(w).filter((started) => started === id).map(() => w.name));
+	check(starts.length === 1, `C: execution ${id} started ${starts.length} times (${starts.join(', ')}), not once`);
+	check(!!jobId, `C: main's log has no "Enqueued execution ${id} (job ...)"`);
+	check(!!jobId && new RegExp(`:completed\\n[^\\n]*"jobId":"${jobId}"`).test(redisLog), `C: Redis never announced job ${jobId} completed (${redisEvents})`);
+	const stalled = stallLines([main, ...workers].map((instance) => ({ name: instance.name, file: instance.logFile })).concat({ name: 'Redis events', file: redisEvents }));
+	check(stalled.length === 0, `C: ${stalled.length} lines say "stalled":\n  ${stalled.slice(0, 10).join('\n  ')}`);
+
+	// The worker's time, and how long it kept its health check waiting while it ran.
+	const execution = (await executions(pg)).find((e) => e.id === id)!;
+	const posts = (await large.requests()) as Array<{ method: string; path: string; at: number | null }>;
+	const arrivals = posts.filter((r) => r.method === 'POST' && r.path === '/v1/profiles' && r.at !== null).map((r) => r.at!);
+	arrivals.sort((x, y) => x - y);
+	const createSeconds = arrivals.length ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : NaN;
+	// Creates per second in each quarter of the run: a rate falling as the run goes on is work growing with the items done.
+	const quarter = Math.floor(arrivals.length / 4);
+	const rates = [0, 1, 2, 3].map((q) => (quarter > 1 ? (quarter - 1) / ((arrivals[(q + 1) * quarter - 1] - arrivals[q * quarter]) / 1000) : NaN));
+	const during = healthSamples.map(({ worker: w, samples }) => ({ worker: w, ...healthDuring(samples, execution.startedAt, execution.stoppedAt) }));
+	const ran = during.find((d) => d.worker === worker)!;
+	const describe = (d: (typeof during)[number]) =>
+		`${d.worker.name}${d.worker === worker ? ' (ran it)' : ' (idle)'}: slowest ${d.maxMs.toFixed(0)} ms at ${d.maxAtSeconds.toFixed(0)}s, ${d.overOneSecond} of ${d.count} over 1 s, ${d.failed} failed`;
+	check(ran.count > 0 && ran.failed === 0, `C: ${worker.name}'s health check: ${describe(ran)}`);
+	log(
+		`C: execution ${id} on ${worker.name}: ${((execution.stoppedAt - execution.startedAt) / 1000).toFixed(1)} s (webhook to stop ${((execution.stoppedAt - called) / 1000).toFixed(1)} s); ` +
+			`creates/s by quarter ${rates.map((rate) => rate.toFixed(0)).join(', ')}; status ${describeRuns(statusRuns(statuses))}; health ${during.map(describe).join('; ')}`,
+	);
+	return {
+		created: created.stored,
+		missing: created.missing.length,
+		duplicates: created.duplicates,
+		posts: created.posts,
+		worker: worker.name,
+		runSeconds: (execution.stoppedAt - execution.startedAt) / 1000,
+		createSeconds,
+		ratePerSecond: arrivals.length / createSeconds,
+		statuses: describeRuns(statusRuns(statuses)),
+		statusSamples: statuses.length,
+		health: during.map(describe).join('; '),
+		maxHealthMs: ran.maxMs,
+		stalled: stalled.length,
+	};
 }
 
 // ---- where the executions ran ---------------------------------------------------------------------
@@ -324,7 +497,7 @@ async function placement(setup: Setup) {
 		triggerPerWorker: perWorker(TRIGGER_WORKFLOW_ID),
 		overlapping,
 		bulkOn: byWorker
-			.filter(({ ids }) => all.some((e) => e.workflowId === BULK_WORKFLOW_ID && ids.has(e.id)))
+			.filter(({ ids }) => all.some((e) => e.workflowId === BULK.workflowId && ids.has(e.id)))
 			.map(({ worker }) => worker)
 			.join(', '),
 		elsewhere: elsewhere.length,
@@ -345,7 +518,7 @@ async function main(): Promise<number> {
 	let setup: Setup | undefined;
 	const keepForALook = async () => {
 		keep = true;
-		for (const [name, sandbox] of Object.entries({ events: setup?.events, bulk: setup?.bulk })) {
+		for (const [name, sandbox] of Object.entries({ events: setup?.events, bulk: setup?.bulk, large: setup?.large })) {
 			if (sandbox) writeFileSync(path.join(work, `sandbox-${name}-requests.json`), JSON.stringify(await sandbox.requests().catch((e) => String(e))));
 		}
 	};
@@ -353,6 +526,7 @@ async function main(): Promise<number> {
 		setup = await setUp(work);
 		const trigger = await scenarioTrigger(setup);
 		const bulk = await scenarioBulk(setup);
+		const large = await scenarioLarge(setup);
 		const where = await placement(setup);
 		const restart = failures.some((failure) => failure.startsWith('restart')) ? 'FAILED' : 'ok';
 		const summary =
@@ -361,6 +535,9 @@ async function main(): Promise<number> {
 			`${where.triggerExecutions} executions on workers (${where.triggerPerWorker}; ${where.overlapping} pairs at the same time on both), ${where.elsewhere} elsewhere; ` +
 			`restart ${restart} (main down ${trigger.downSeconds.toFixed(0)}s, ${trigger.trackedWhileDown} events tracked meanwhile, position kept in PostgreSQL at ${trigger.positionWhileDown?.id}) | ` +
 			`B bulk: ${bulk.created} profiles created, ${bulk.missing} missing, ${bulk.duplicates} duplicates, ${bulk.posts} POSTs, peak ${bulk.peakInFlight} in flight (bound ${IN_FLIGHT_BOUND}) on ${where.bulkOn} | ` +
+			`C large: ${large.created} profiles created, ${large.missing} missing, ${large.duplicates} duplicates, ${large.posts} POSTs; ` +
+			`${large.worker} ran it in ${large.runSeconds.toFixed(0)}s (creates over ${large.createSeconds.toFixed(0)}s, ${large.ratePerSecond.toFixed(0)}/s); ` +
+			`status ${large.statuses}; health check slowest ${large.maxHealthMs.toFixed(0)} ms; ${large.stalled} lines say "stalled" | ` +
 			`wall ${elapsedSeconds().toFixed(0)}s`;
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
 		if (failures.length) await keepForALook();

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { readLog, runChecked, startProcess, waitFor } from '../support/process.ts';
+import { readLog, runChecked, startProcess, waitFor, type LongRunningProcess } from '../support/process.ts';
 
 const started = Date.now();
 export const elapsedSeconds = () => (Date.now() - started) / 1000;
@@ -56,6 +56,8 @@ function postgresBin(): string | undefined {
 export interface Binaries {
 	postgres: string;
 	redisServer: string;
+	/** redis-cli, beside redis-server (Debian's redis-tools, which redis-server depends on). */
+	redisCli: string;
 }
 
 /**
@@ -63,9 +65,9 @@ export interface Binaries {
  * with apt-get; elsewhere the error says how to install it.
  */
 export async function ensureBinaries(): Promise<Binaries> {
-	const find = () => ({ postgres: postgresBin(), redisServer: onPath('redis-server') });
+	const find = () => ({ postgres: postgresBin(), redisServer: onPath('redis-server'), redisCli: onPath('redis-cli') });
 	let found = find();
-	const missing = () => DEBIAN_PACKAGES.filter((_, i) => !(i === 0 ? found.postgres : found.redisServer));
+	const missing = () => DEBIAN_PACKAGES.filter((_, i) => !(i === 0 ? found.postgres : found.redisServer && found.redisCli));
 	if (missing().length && process.env.CI === 'true') {
 		if (!isRoot) throw new Error(`CI needs root to install ${missing().join(', ')} with apt-get.`);
 		log(`installing ${missing().join(', ')} from Debian's packages (CI)...`);
@@ -126,4 +128,17 @@ export async function startRedis(redisServer: string, dir: string, port: number)
 	});
 	onCleanup('Redis', redis.stop);
 	await waitFor('Redis', () => (readLog(redis.logFile).includes('Ready to accept connections') ? true : undefined), { timeoutMs: 30_000, whileRunning: redis });
+}
+
+/**
+ * Everything Redis publishes on channels matching `pattern` from now until stopped, into `logFile`
+ * (redis-cli writes each message as it comes: "pmessage", the pattern, the channel, the message).
+ * Bull announces a job's end there, e.g. on bull:jobs:completed, and a job it takes for stalled on
+ * bull:jobs:failed ("job stalled more than maxStalledCount").
+ */
+export async function subscribeRedis(redisCli: string, port: number, pattern: string, logFile: string): Promise<LongRunningProcess> {
+	const subscriber = startProcess('Redis subscriber', redisCli, ['-h', '127.0.0.1', '-p', String(port), 'PSUBSCRIBE', pattern], { logFile, log, graceMs: 5_000 });
+	onCleanup('Redis subscriber', subscriber.stop);
+	await waitFor('the Redis subscription', () => (readLog(logFile).startsWith('psubscribe\n') ? true : undefined), { timeoutMs: 10_000, whileRunning: subscriber });
+	return subscriber;
 }

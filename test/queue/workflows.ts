@@ -1,18 +1,49 @@
-// The two workflows `npm run test:queue` imports into n8n, in the format `n8n import:workflow` reads.
+// The workflows `npm run test:queue` imports into n8n, in the format `n8n import:workflow` reads.
 import { randomUUID } from 'node:crypto';
 
 export const TRIGGER_WORKFLOW_ID = 'queueTestTrigger';
-export const BULK_WORKFLOW_ID = 'queueTestBulkWhk';
 export const TRIGGER_NODE = 'On New Hellotext Event';
-export const BULK_WEBHOOK_PATH = 'hellotext-queue-bulk';
-export const BULK_ITEMS = 1000;
 /**
  * How often the trigger polls. n8n starts each poll on time even while the previous one still
- * runs, and two overlapping polls read the same position: when the main instance stalls longer
- * than this (a loaded machine), the trigger delivers a batch twice. Until the trigger refuses
- * overlapping polls, a longer interval makes that rarer (and the test slower).
+ * runs; the trigger stands down when its previous poll has not ended, so a main instance stalling
+ * longer than this skips polls rather than delivering a batch twice.
  */
 export const POLL_EVERY_SECONDS = 5;
+
+/** A webhook-started run of Profile > Create over items a Code node makes (Scenarios B and C). */
+export interface ProfilesRun {
+	workflowId: string;
+	name: string;
+	webhookPath: string;
+	webhookId: string;
+	items: number;
+	/** Item i is the profile "<prefix> i" with the email <prefix, lower case>i@example.com. */
+	prefix: string;
+}
+
+/** Scenario B: 1,000 items, the sandbox answering slowly, so the bound on requests in flight is what limits them. */
+export const BULK: ProfilesRun = {
+	workflowId: 'queueTestBulkWhk',
+	name: 'Queue test: 1,000 profiles from a webhook',
+	webhookPath: 'hellotext-queue-bulk',
+	webhookId: '6f1c2a8e-3b7d-4c55-9e0a-0c6f5d4b1a20',
+	items: 1000,
+	prefix: 'Bulk',
+};
+
+/**
+ * Scenario C, the large run (issue 18): 20,000 items on a worker with n8n's default job lock
+ * (60 s), where RoutingNode's one synchronous loop over the items used to block the worker for
+ * minutes and the job was called stalled.
+ */
+export const LARGE: ProfilesRun = {
+	workflowId: 'queueTestLargeWh',
+	name: 'Queue test: 20,000 profiles from a webhook',
+	webhookPath: 'hellotext-queue-large',
+	webhookId: '0b7e4f6a-9c21-4d3e-8a55-2f1d6c8b9e47',
+	items: 20_000,
+	prefix: 'Large',
+};
 
 export interface Credential {
 	id: string;
@@ -79,15 +110,14 @@ export function triggerWorkflow(credential: Credential) {
 }
 
 /**
- * Scenario B: a webhook (so the execution runs on a worker), a Code node making 1,000 items, and
+ * A webhook (so the execution runs on a worker), a Code node making `run.items` items, and
  * Profile > Create filling each profile from its item with expressions.
  */
-export function bulkWorkflow(credential: Credential) {
-	const jsCode = `return Array.from({ length: ${BULK_ITEMS} }, (_, i) => ({ json: { firstName: 'Bulk ' + i, email: 'bulk' + i + '@example.com' } }));`;
-	return workflow(BULK_WORKFLOW_ID, 'Queue test: 1,000 profiles from a webhook', [
-		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: BULK_WEBHOOK_PATH, options: {} }, {
-			webhookId: '6f1c2a8e-3b7d-4c55-9e0a-0c6f5d4b1a20',
-		}),
+export function profilesWorkflow(run: ProfilesRun, credential: Credential) {
+	const email = `'${run.prefix.toLowerCase()}' + i + '@example.com'`;
+	const jsCode = `return Array.from({ length: ${run.items} }, (_, i) => ({ json: { firstName: '${run.prefix} ' + i, email: ${email} } }));`;
+	return workflow(run.workflowId, run.name, [
+		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: run.webhookPath, options: {} }, { webhookId: run.webhookId }),
 		node('Make Items', 'n8n-nodes-base.code', 2, 220, { jsCode }),
 		node(
 			'Create Profiles',
@@ -100,6 +130,6 @@ export function bulkWorkflow(credential: Credential) {
 	]);
 }
 
-/** The names and emails Scenario B must create, each once. */
-export const expectedBulkProfiles = () =>
-	Array.from({ length: BULK_ITEMS }, (_, i) => ({ first_name: `Bulk ${i}`, email: `bulk${i}@example.com` }));
+/** The names and emails a run must create, each once (the API's field names). */
+export const expectedProfiles = (run: ProfilesRun) =>
+	Array.from({ length: run.items }, (_, i) => ({ first_name: `${run.prefix} ${i}`, email: `${run.prefix.toLowerCase()}${i}@example.com` }));

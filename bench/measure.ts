@@ -1,6 +1,6 @@
 // What the benchmark scenarios share: the row each one reports, and how they time and poll.
 import { PollContext } from 'n8n-core';
-import type { IDataObject, INodeParameters, Workflow } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, Workflow } from 'n8n-workflow';
 
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 import { makeAdditionalData, type Engine } from '../test/harness/engine';
@@ -99,4 +99,64 @@ export async function repeatSideBySide<N, F>(runs: number, node: () => Promise<N
 		await floorRuns.run(floor);
 	}
 	return { node: nodeRuns.result(), floor: floorRuns.result() };
+}
+
+/**
+ * Watches the event loop while something runs: a timer ticking every `everyMs`; a gap between two
+ * ticks (or from the last tick to stop()) is a block, plus the tick itself. stop() gives the longest
+ * gap over the whole watch, and the longest part of a gap inside a window (e.g. the node's own run).
+ */
+export function watchEventLoop(everyMs = 10): { stop(): { longest: number; longestWithin(from: number, to: number): number } } {
+	const gaps: Array<{ from: number; to: number }> = [];
+	let last = performance.now();
+	const tick = () => {
+		const now = performance.now();
+		gaps.push({ from: last, to: now });
+		last = now;
+	};
+	const timer = setInterval(tick, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			tick();
+			return {
+				longest: Math.max(...gaps.map((gap) => gap.to - gap.from)),
+				longestWithin: (from, to) => Math.max(0, ...gaps.map((gap) => Math.min(gap.to, to) - Math.max(gap.from, from))),
+			};
+		},
+	};
+}
+
+/** When a node's own run started and ended (performance.now() and Date.now() at each). */
+export interface RunMarks {
+	start?: { perf: number; epoch: number };
+	end?: { perf: number; epoch: number };
+}
+
+/**
+ * The node type with each custom operation (a write's own item loop) marking when it starts and
+ * when it returns; everything else is the node type's own (its prototype). What n8n does before
+ * and after the node (checks, run data, hooks) falls outside the marks.
+ */
+export function withRunMarks(nodeType: INodeType): { nodeType: INodeType; marks: RunMarks } {
+	const marks: RunMarks = {};
+	const now = () => ({ perf: performance.now(), epoch: Date.now() });
+	type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+	const wrap = (operation: Operation): Operation =>
+		async function (this: IExecuteFunctions) {
+			marks.start = now();
+			marks.end = undefined;
+			try {
+				return await operation.call(this);
+			} finally {
+				marks.end = now();
+			}
+		};
+	const customOperations = Object.fromEntries(
+		Object.entries(nodeType.customOperations ?? {}).map(([resource, operations]) => [
+			resource,
+			Object.fromEntries(Object.entries(operations).map(([name, operation]) => [name, wrap(operation as Operation)])),
+		]),
+	);
+	return { nodeType: Object.assign(Object.create(nodeType) as INodeType, { customOperations }), marks };
 }

@@ -49,7 +49,7 @@ async function main() {
 		const value = await fn();
 		return { value, requests: sb.requests.length - before };
 	};
-	const listParams = (extra: IDataObject) => ({ resource: 'profile', operation: 'getAll', profileFilters: { last_name: 'Bench' }, ...extra });
+	const listParams = (extra: IDataObject) => ({ resource: 'profile', operation: 'getAll', profileFilters: { lastName: 'Bench' }, ...extra });
 
 	// 1. Return All over 1,000 and 10,000 profiles.
 	for (const size of [1_000, 10_000]) {
@@ -198,7 +198,7 @@ function report(rows: Row[], inN8n: RealN8nRow[]) {
 	if (inN8n.length > 0) {
 		console.log(`\nIn n8n ${pinnedN8nVersion()} (n8n execute), side by side with n8n's HTTP Request node, runs interleaved:\n`);
 		console.log(realN8nTable(inN8n));
-		for (const r of inN8n) if (r.note) console.log(`\n${r.scenario}: ${r.note}`);
+		for (const r of inN8n) if (r.note) console.log(`\n${r.scenario} (vs ${r.httpAuth}): ${r.note}`);
 	}
 	mkdirSync('bench/results', { recursive: true });
 	writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, runs: RUNS, rows, inN8n }, null, 2));

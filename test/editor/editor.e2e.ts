@@ -18,7 +18,9 @@ import {
 	addHellotextAction,
 	choose,
 	closeNode,
+	dropdownOptions,
 	field,
+	fieldLabels,
 	fillText,
 	openHellotextActions,
 	openNode,
@@ -26,6 +28,7 @@ import {
 	openWorkflow,
 	outputItemCount,
 	pickFromList,
+	pickOption,
 	setField,
 	signIn,
 	executeStep,
@@ -37,7 +40,13 @@ const SCREENSHOTS = path.resolve(ROOT, process.env.EDITOR_SCREENSHOTS ?? '.cache
 /** Where a failed step's page is pictured. */
 const FAILURES = path.resolve(ROOT, '.cache/editor-failures');
 /** The example workflows' ids (examples/*.json). */
-const EXAMPLES = { trackOrder: 'hellotextEx2Trck', exportProfiles: 'hellotextEx3Expt', triggerOnEvents: 'hellotextEx4Trgr' };
+const EXAMPLES = {
+	trackOrder: 'hellotextEx2Trck',
+	exportProfiles: 'hellotextEx3Expt',
+	triggerOnEvents: 'hellotextEx4Trgr',
+};
+/** The Hellotext node's operations, in 18 resources: the node panel lists one action each. */
+const ACTIONS = 87;
 
 /** The version of the node "Get a Profile" in the track example: n8n asks for that version's schemas. */
 const getProfileVersion = () => {
@@ -57,14 +66,20 @@ async function fillProfileCreate(ndv: Locator, profile: { email: string; firstNa
 }
 
 /**
- * Event > Track: for an action of each family, the fields that must show and must not. "Reference
- * By" is set to ID first where the family has it, so the object's own picker shows.
+ * Event > Track: for an event type of each family, the fields that must show and must not.
+ * "Reference By" is set to ID first where the family has it, so the object's own picker shows.
  */
 const TRACK_FAMILIES = [
-	{ action: 'App: Installed', shows: ['App'], hides: ['Order', 'Cart', 'Products', 'Coupon'] },
-	{ action: 'Order: Placed', shows: ['Order'], hides: ['App', 'Cart', 'Products', 'Coupon'] },
-	{ action: 'Cart: Added', shows: ['Cart', 'Products'], hides: ['Reference By', 'App', 'Order'] },
+	{ eventType: 'App: Installed', shows: ['App'], hides: ['Order', 'Cart', 'Products', 'Coupon'] },
+	{ eventType: 'Order: Placed', shows: ['Order'], hides: ['App', 'Cart', 'Products', 'Coupon'] },
+	{ eventType: 'Cart: Added', shows: ['Cart', 'Products'], hides: ['Reference By', 'App', 'Order'] },
 ];
+
+/** Waits until the fields labelled `shows` are in the form and those labelled `hides` are not. */
+async function expectFields(ndv: Locator, when: string, { shows, hides }: { shows: string[]; hides: string[] }) {
+	for (const label of shows) await expect.poll(() => field(ndv, label).count(), { message: `${when}: ${label} shown` }).toBe(1);
+	for (const label of hides) await expect.poll(() => field(ndv, label).count(), { message: `${when}: ${label} hidden` }).toBe(0);
+}
 
 describe('the Hellotext nodes in the n8n editor', () => {
 	let dev: DevServer;
@@ -136,7 +151,13 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		expect(actions.map((action) => action.trim())).toEqual(
 			expect.arrayContaining(['Create a profile', 'Get many profiles', 'Add a profile to a list', 'Track an event']),
 		);
-		expect(actions.length).toBeGreaterThanOrEqual(75);
+		expect(actions).toHaveLength(ACTIONS);
+		await panel.getByTestId('node-creator-category-item').getByText(`Actions (${ACTIONS})`).waitFor();
+		// The new resources' actions are there, and none under Action (now Event Type).
+		expect(actions.map((action) => action.trim())).toEqual(
+			expect.arrayContaining(['Send a message', 'Get many messages', 'Create a template', 'Delete a template', 'Create an object type', 'Create an event type']),
+		);
+		expect(actions.filter((action) => /\ban action\b|\bactions\b/i.test(action))).toEqual([]);
 		// The package's icon, served by n8n from the installed package.
 		const icon = panel.locator('img[src*="/icons/n8n-nodes-hellotext/"]').first();
 		await expect.poll(() => icon.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -184,16 +205,25 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		expect(watch.take()).toEqual([]);
 	});
 
-	it('shows Event > Track only the fields of the chosen action’s family', async () => {
+	it('shows Event > Track only the fields of the chosen event type’s family', async () => {
 		await newWorkflow(page, dev.url);
 		const ndv = await addHellotextAction(page, 'Track an event');
+		// Event Type is the first field; its options are named after their object, with Custom Event Type.
+		expect((await fieldLabels(ndv.getByTestId('node-parameters'))).slice(0, 3)).toEqual(['Resource', 'Operation', 'Event Type']);
+		const eventTypes = await dropdownOptions(ndv, 'Event Type', 'Custom Event Type');
+		expect(eventTypes).toEqual(expect.arrayContaining(['Order: Placed', 'Page: Viewed', 'Subscribed', 'Custom Event Type']));
+		expect(eventTypes).not.toContain('Order: Printed Label');
+		await pickOption(page, 'Custom Event Type');
+		await expectFields(ndv, 'Custom Event Type', {
+			shows: ['Custom Event Type Name or ID', 'Related Objects', 'Object Type'],
+			hides: ['Reference By', 'Order', 'Cart'],
+		});
 		for (const family of TRACK_FAMILIES) {
-			await choose(ndv, 'Action', family.action);
+			await choose(ndv, 'Event Type', family.eventType);
 			if (await field(ndv, 'Reference By').isVisible()) await choose(ndv, 'Reference By', 'ID');
-			for (const label of family.shows) await expect.poll(() => field(ndv, label).count(), { message: `${family.action}: ${label}` }).toBe(1);
-			for (const label of family.hides) expect(await field(ndv, label).count(), `${family.action}: ${label}`).toBe(0);
+			await expectFields(ndv, family.eventType, family);
 		}
-		await choose(ndv, 'Action', 'Order: Placed');
+		await choose(ndv, 'Event Type', 'Order: Placed');
 		await screenshot(ndv.getByTestId('node-parameters'), 'track-form');
 		await closeNode(page);
 		expect(watch.take()).toEqual([]);
@@ -276,6 +306,8 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		expect(newest, 'an event tracked by the example run').toBeDefined();
 		await openWorkflow(page, dev.url, EXAMPLES.triggerOnEvents);
 		const ndv = await openNode(page, 'On New Hellotext Event');
+		// The filter by event type (none picked: every event).
+		await field(ndv, 'Event Type Names or IDs').waitFor();
 		await ndv.getByRole('button', { name: 'Fetch Test Event' }).first().click();
 		expect(await outputItemCount(ndv)).toBe(1);
 		await expect.poll(() => ndv.getByTestId('output-panel').innerText()).toContain(newest.id);

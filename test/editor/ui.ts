@@ -110,6 +110,25 @@ export async function choose(scope: Locator, label: string, option: string) {
 	await dropdownOption(scope.page(), option).click();
 }
 
+/**
+ * Opens the dropdown labelled `label`, waits for `expected` among its options (a dropdown whose
+ * options n8n loads from the node shows them once loaded), and returns the names it lists; the
+ * dropdown is left open, for `pickOption` or Escape.
+ */
+export async function dropdownOptions(scope: Locator, label: string, expected: string): Promise<string[]> {
+	const page = scope.page();
+	await field(scope, label).getByRole('combobox').first().click();
+	await dropdownOption(page, expected).waitFor();
+	// Only the open dropdown's options are visible; their first line is the name.
+	const names = await page.getByRole('option').filter({ visible: true }).allInnerTexts();
+	return names.map((name) => name.split('\n')[0].trim());
+}
+
+/** Picks `option` in the dropdown that is open. */
+export async function pickOption(page: Page, option: string) {
+	await dropdownOption(page, option).click();
+}
+
 /** An open dropdown's option by its name (n8n shows an option's description under its name). */
 function dropdownOption(page: Page, name: string): Locator {
 	return page.getByRole('option').filter({ has: page.getByText(name, { exact: true }) }).first();

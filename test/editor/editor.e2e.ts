@@ -27,6 +27,7 @@ import {
 	newWorkflow,
 	openWorkflow,
 	outputItemCount,
+	outputJson,
 	pickFromList,
 	pickOption,
 	setField,
@@ -44,9 +45,12 @@ const EXAMPLES = {
 	trackOrder: 'hellotextEx2Trck',
 	exportProfiles: 'hellotextEx3Expt',
 	triggerOnEvents: 'hellotextEx4Trgr',
+	whatsappTemplate: 'hellotextEx6WaTp',
 };
 /** The Hellotext node's operations, in 18 resources: the node panel lists one action each. */
 const ACTIONS = 87;
+/** The sandbox's demo WhatsApp template (test/sandbox/seed.ts) and its one named short link. */
+const ORDER_READY = { id: 'OrdReady', name: 'Order ready', label: 'Order ready (WhatsApp, approved)', shortLink: 'tracking' };
 
 /** The version of the node "Get a Profile" in the track example: n8n asks for that version's schemas. */
 const getProfileVersion = () => {
@@ -104,17 +108,39 @@ describe('the Hellotext nodes in the n8n editor', () => {
 			after = page[page.length - 1].id;
 		}
 	};
-	const screenshot = async (target: Page | Locator, name: ReadmePicture | `failed-${string}`) => {
+	const screenshot = async (
+		target: Page | Locator,
+		name: ReadmePicture | `failed-${string}`,
+		clip?: { x: number; y: number; width: number; height: number },
+	) => {
 		// A failed step's picture never goes among the README's.
 		const folder = name.startsWith('failed-') ? FAILURES : SCREENSHOTS;
 		mkdirSync(folder, { recursive: true });
 		await target.screenshot({
 			path: path.join(folder, `${name}.png`),
+			...(clip && { clip }),
 			animations: 'disabled',
 			caret: 'hide',
 			// Without the "Node executed successfully" toasts.
 			style: '.el-notification { display: none !important; }',
 		});
+	};
+	/**
+	 * A picture of the open node's form, nothing focused and the pointer off the form: from its top
+	 * down as far as the view shows, or `part` of it: from the field labelled `part.from` (scrolled
+	 * to the top of the view) to the bottom of `part.to`.
+	 */
+	const formPicture = async (ndv: Locator, name: ReadmePicture, part?: { from: string; to: Locator }) => {
+		const form = ndv.getByTestId('node-parameters');
+		await page.evaluate(() => (globalThis as { document?: { activeElement?: { blur?: () => void } } }).document?.activeElement?.blur?.());
+		await page.mouse.move(0, 0);
+		if (!part) return await screenshot(form, name);
+		const top = field(ndv, part.from);
+		await top.evaluate((item: { scrollIntoView(options: object): void }) => item.scrollIntoView({ block: 'start', behavior: 'instant' }));
+		const [box, from, to] = await Promise.all([form.boundingBox(), top.boundingBox(), part.to.boundingBox()]);
+		if (!box || !from || !to) throw new Error(`${name}: the form or its part is not shown`);
+		const y = Math.max(from.y - 8, 0);
+		await screenshot(page, name, { x: box.x, y, width: box.width, height: Math.min(to.y + to.height + 12, page.viewportSize()!.height) - y });
 	};
 	const email = `mae.jemison.${Date.now() % 1_000_000}@example.com`;
 
@@ -224,7 +250,7 @@ describe('the Hellotext nodes in the n8n editor', () => {
 			await expectFields(ndv, family.eventType, family);
 		}
 		await choose(ndv, 'Event Type', 'Order: Placed');
-		await screenshot(ndv.getByTestId('node-parameters'), 'track-form');
+		await formPicture(ndv, 'track-form');
 		await closeNode(page);
 		expect(watch.take()).toEqual([]);
 	});
@@ -259,6 +285,75 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		expect(await outputItemCount(ndv)).toBe(profiles.length);
 		await ndv.getByTestId('output-panel').getByRole('radio', { name: 'JSON' }).click();
 		await screenshot(page, 'run-output');
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('shows Message > Send the fields of the chosen channel and content, picks a template and its short link From List, and sends it', async () => {
+		await newWorkflow(page, dev.url);
+		const ndv = await addHellotextAction(page, 'Send a message');
+		// SMS (the default) to a profile, as text: no attachments on SMS.
+		await expect.poll(() => field(ndv, 'Channel').getByRole('combobox').first().inputValue()).toBe('SMS');
+		await expectFields(ndv, 'SMS, Profile, Text', {
+			shows: ['Send To', 'Profile', 'Profile Phone Number', 'Content', 'Text', 'Additional Fields'],
+			hides: ['Phone Number', 'Attachments', 'Template', 'Short Links'],
+		});
+		// Instagram reaches the profile only: attachments, no phone number of the profile.
+		await choose(ndv, 'Channel', 'Instagram');
+		await expectFields(ndv, 'Instagram', { shows: ['Attachments', 'Profile'], hides: ['Profile Phone Number'] });
+		await choose(ndv, 'Channel', 'WhatsApp');
+		await expectFields(ndv, 'WhatsApp', { shows: ['Attachments', 'Profile Phone Number'], hides: [] });
+		await choose(ndv, 'Send To', 'Phone Number');
+		await expectFields(ndv, 'WhatsApp, Phone Number', { shows: ['Phone Number'], hides: ['Profile', 'Profile Phone Number'] });
+		await fillText(ndv, 'Phone Number', '+12025550143');
+		await choose(ndv, 'Content', 'Template');
+		await expectFields(ndv, 'Template', { shows: ['Template', 'Short Links'], hides: ['Text'] });
+		// The template From List, named with its channel and state.
+		expect(await pickFromList(ndv, 'Template', /^Order ready/)).toBe(ORDER_READY.label);
+		// A short link row: its Name lists the picked template's named short links.
+		const addShortLink = ndv.getByRole('button', { name: 'Add Short Link' });
+		await addShortLink.click();
+		expect(await dropdownOptions(ndv, 'Name or ID', ORDER_READY.shortLink)).toEqual([ORDER_READY.shortLink]);
+		await pickOption(page, ORDER_READY.shortLink);
+		// An order number of this run, to find the message in the sandbox.
+		const url = `https://shop.example.com/orders/${10_000 + (Date.now() % 90_000)}`;
+		await fillText(ndv, 'URL', url);
+		await formPicture(ndv, 'send-form', { from: 'Channel', to: addShortLink });
+		expect(await executeStep(ndv)).toBe(1);
+		expect(await outputJson(ndv)).toEqual([
+			expect.objectContaining({
+				status: 'received',
+				channel: 'whatsapp',
+				phone: '+12025550143',
+				template_id: ORDER_READY.id,
+				template_name: ORDER_READY.name,
+			}),
+		]);
+		// The sandbox sent the template's body with the short link's URL in it.
+		const [sent] = (await sandbox('GET', '/messages?limit=1')).messages as Obj[];
+		expect(sent).toMatchObject({ technology: 'whatsapp', destination: '+12025550143' });
+		expect(sent.body).toContain(url);
+		await closeNode(page);
+		expect(watch.take()).toEqual([]);
+	});
+
+	it('runs the example "send a WhatsApp template with a short link": one item, the message received', async () => {
+		await openWorkflow(page, dev.url, EXAMPLES.whatsappTemplate);
+		await page.getByTestId('execute-workflow-button').click();
+		const ndv = await openNode(page, 'Send Order Ready');
+		expect(await outputItemCount(ndv)).toBe(1);
+		expect(await outputJson(ndv)).toEqual([
+			expect.objectContaining({
+				status: 'received',
+				channel: 'whatsapp',
+				// The example's "+1 (202) 555-0143", in E.164.
+				phone: '+12025550143',
+				template_id: ORDER_READY.id,
+				template_name: ORDER_READY.name,
+			}),
+		]);
+		const [sent] = (await sandbox('GET', '/messages?limit=1')).messages as Obj[];
+		expect(sent.body).toMatch(/Track it here: https:\/\/shop\.example\.com\/orders\/\d{8}-55$/);
 		await closeNode(page);
 		expect(watch.take()).toEqual([]);
 	});

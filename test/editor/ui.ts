@@ -165,6 +165,20 @@ export async function executeStep(ndv: Locator): Promise<number> {
 	return await outputItemCount(ndv);
 }
 
+/**
+ * The items of the last run as the output panel's JSON view shows them (switched to it), read from
+ * the view's text: for small outputs, all of which the view has on screen.
+ */
+export async function outputJson(ndv: Locator): Promise<unknown> {
+	const output = ndv.getByTestId('output-panel');
+	await output.getByRole('radio', { name: 'JSON' }).click();
+	const view = output.getByTestId('ndv-data-container');
+	await view.getByTestId('ndv-json-actions').waitFor();
+	const text = await view.innerText();
+	// One line per key and value; the indents are non-breaking spaces.
+	return JSON.parse(text.replace(/\u00a0/g, ' ').replace(/\n/g, ''));
+}
+
 /** The "N items" the output panel shows for the last run. */
 export async function outputItemCount(ndv: Locator): Promise<number> {
 	const count = ndv.getByTestId('output-panel').getByText(/^\s*\d+ items?\s*$/).first();

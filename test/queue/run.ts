@@ -57,7 +57,7 @@ import {
 	type Binaries,
 	type Postgres,
 } from './services.ts';
-import { describeRuns, healthDuring, stallLines, statusProblem, statusRuns, watchHealth, watchStatus } from './watch.ts';
+import { describeRuns, healthDuring, stallLines, statusProblem, statusRuns, watchHealth, watchStatus, type Sampler } from './watch.ts';
 import {
 	BULK,
 	expectedProfiles,
@@ -370,104 +370,116 @@ interface LargeResult {
 	ratePerSecond: number;
 	statuses: string;
 	statusSamples: number;
-	health: string;
 	maxHealthMs: number;
 	stalled: number;
 }
 
 const TERMINAL = ['success', 'error', 'crashed', 'canceled'];
+/** Half n8n's default job lock (QUEUE_WORKER_LOCK_DURATION, 60 s). */
+const HEALTH_SILENCE_LIMIT_MS = 30_000;
 
 async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large }: Setup): Promise<LargeResult> {
 	// Bull announces every job's end (and a job taken for stalled) on Redis: all of it, from now on.
 	const redisEvents = path.join(work, 'redis-events.log');
 	const subscriber = await subscribeRedis(binaries.redisCli, cluster.redisPort, 'bull:*', redisEvents);
 	const health = workers.map((worker) => ({ worker, watch: watchHealth(worker.port) }));
-	const executionOf = async () =>
-		(await pg.query(`SELECT id FROM execution_entity WHERE "workflowId" = '${LARGE.workflowId}' ORDER BY id LIMIT 1`))[0];
-	log(`C: calling the webhook (${LARGE.items} items)...`);
-	const called = Date.now();
-	await callWebhook('C', main, LARGE);
-	const id = await waitFor('the large execution to be saved', executionOf, { timeoutMs: 60_000, intervalMs: 50 });
-	const status = watchStatus(pg, id);
-	const lastStatus = () => status.samples[status.samples.length - 1]?.value;
-	const worker = await waitFor('a worker to start the large execution', () => workers.find((w) => executionsStartedBy(w).includes(id)), {
-		timeoutMs: 120_000,
-		intervalMs: 250,
-	});
-	log(`C: execution ${id} started on ${worker.name}; waiting for it to finish...`);
-	const progress = setInterval(() => void large.stats().then((stats) => log(`C: ${stats.requests} creates so far; status ${lastStatus()}`), () => undefined), 15_000);
-	try {
-		await waitFor(
-			'the large execution to finish',
-			() => (executionsFinishedBy(worker).includes(id) && TERMINAL.includes(lastStatus() ?? '') ? true : undefined),
-			{ timeoutMs: 30 * 60_000, whileRunning: worker.proc, intervalMs: 250 },
-		);
-	} finally {
-		clearInterval(progress);
-	}
-	// Main's word on it ("Execution 9 (job 9) finished"), then a little longer, for a late change of status.
-	const jobId = new RegExp(`Enqueued execution ${id} \\(job (\\d+)\\)`).exec(readLog(main.logFile))?.[1];
-	const mainFinished = new RegExp(`Execution ${id} \\(job \\d+\\) finished`);
-	await waitFor("main's line on the large execution's end", () => (mainFinished.test(readLog(main.logFile)) ? true : undefined), {
-		timeoutMs: 60_000,
-		intervalMs: 250,
-	}).catch((error: Error) => check(false, `C: ${error.message}`));
-	await sleep(3_000);
-	const statuses = (await status.stop()).map((sample) => sample.value);
-	const healthSamples = await Promise.all(health.map(async ({ worker, watch }) => ({ worker, samples: await watch.stop() })));
-	await subscriber.stop();
-
-	// Every profile once, one POST each.
-	const created = await profilesCreated(LARGE, large);
-	checkProfiles('C', created);
-
-	// The status at every sample.
-	const problem = statusProblem(statuses);
-	check(!problem, `C: execution ${id}: ${problem} (${describeRuns(statusRuns(statuses))})`);
-	check(statuses.length >= 20, `C: only ${statuses.length} status samples`);
-
-	// The logs read are the instances' own output: each says what it did with this execution.
-	const redisLog = readLog(redisEvents);
-	const starts = workers.flatMap((w) => executionsStartedBy(w).filter((started) => started === id).map(() => w.name));
-	check(starts.length === 1, `C: execution ${id} started ${starts.length} times (${starts.join(', ')}), not once`);
-	check(!!jobId, `C: main's log has no "Enqueued execution ${id} (job ...)"`);
-	check(!!jobId && new RegExp(`:completed\\n[^\\n]*"jobId":"${jobId}"`).test(redisLog), `C: Redis never announced job ${jobId} completed (${redisEvents})`);
-	const stalled = stallLines([main, ...workers].map((instance) => ({ name: instance.name, file: instance.logFile })).concat({ name: 'Redis events', file: redisEvents }));
-	check(stalled.length === 0, `C: ${stalled.length} lines say "stalled":\n  ${stalled.slice(0, 10).join('\n  ')}`);
-
-	// The worker's time, and how long it kept its health check waiting while it ran.
-	const execution = (await executions(pg)).find((e) => e.id === id)!;
-	const posts = (await large.requests()) as Array<{ method: string; path: string; at: number | null }>;
-	const arrivals = posts.filter((r) => r.method === 'POST' && r.path === '/v1/profiles' && r.at !== null).map((r) => r.at!);
-	arrivals.sort((x, y) => x - y);
-	const createSeconds = arrivals.length ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : NaN;
-	// Creates per second in each quarter of the run: a rate falling as the run goes on is work growing with the items done.
-	const quarter = Math.floor(arrivals.length / 4);
-	const rates = [0, 1, 2, 3].map((q) => (quarter > 1 ? (quarter - 1) / ((arrivals[(q + 1) * quarter - 1] - arrivals[q * quarter]) / 1000) : NaN));
-	const during = healthSamples.map(({ worker: w, samples }) => ({ worker: w, ...healthDuring(samples, execution.startedAt, execution.stoppedAt) }));
-	const ran = during.find((d) => d.worker === worker)!;
-	const describe = (d: (typeof during)[number]) =>
-		`${d.worker.name}${d.worker === worker ? ' (ran it)' : ' (idle)'}: slowest ${d.maxMs.toFixed(0)} ms at ${d.maxAtSeconds.toFixed(0)}s, ${d.overOneSecond} of ${d.count} over 1 s, ${d.failed} failed`;
-	check(ran.count > 0 && ran.failed === 0, `C: ${worker.name}'s health check: ${describe(ran)}`);
-	log(
-		`C: execution ${id} on ${worker.name}: ${((execution.stoppedAt - execution.startedAt) / 1000).toFixed(1)} s (webhook to stop ${((execution.stoppedAt - called) / 1000).toFixed(1)} s); ` +
-			`creates/s by quarter ${rates.map((rate) => rate.toFixed(0)).join(', ')}; status ${describeRuns(statusRuns(statuses))}; health ${during.map(describe).join('; ')}`,
-	);
-	return {
-		created: created.stored,
-		missing: created.missing.length,
-		duplicates: created.duplicates,
-		posts: created.posts,
-		worker: worker.name,
-		runSeconds: (execution.stoppedAt - execution.startedAt) / 1000,
-		createSeconds,
-		ratePerSecond: arrivals.length / createSeconds,
-		statuses: describeRuns(statusRuns(statuses)),
-		statusSamples: statuses.length,
-		health: during.map(describe).join('; '),
-		maxHealthMs: ran.maxMs,
-		stalled: stalled.length,
+	let status: Sampler<string> | undefined;
+	// Stops the sampling (again, if need be: however the run ends, their loops must not keep this process alive).
+	const stopWatching = async () => {
+		const statuses = ((await status?.stop()) ?? []).map((sample) => sample.value);
+		const healthSamples = await Promise.all(health.map(async ({ worker, watch }) => ({ worker, samples: await watch.stop() })));
+		await subscriber.stop();
+		return { statuses, healthSamples };
 	};
+	try {
+		const executionOf = async () =>
+			(await pg.query(`SELECT id FROM execution_entity WHERE "workflowId" = '${LARGE.workflowId}' ORDER BY id LIMIT 1`))[0];
+		log(`C: calling the webhook (${LARGE.items} items)...`);
+		const called = Date.now();
+		await callWebhook('C', main, LARGE);
+		const id = await waitFor('the large execution to be saved', executionOf, { timeoutMs: 60_000, intervalMs: 50 });
+		const watched = (status = watchStatus(pg, id));
+		const lastStatus = () => watched.samples[watched.samples.length - 1]?.value;
+		const worker = await waitFor('a worker to start the large execution', () => workers.find((w) => executionsStartedBy(w).includes(id)), {
+			timeoutMs: 120_000,
+			intervalMs: 250,
+		});
+		log(`C: execution ${id} started on ${worker.name}; waiting for it to finish...`);
+		const progress = setInterval(() => void large.stats().then((stats) => log(`C: ${stats.requests} creates so far; status ${lastStatus()}`), () => undefined), 15_000);
+		try {
+			await waitFor(
+				'the large execution to finish',
+				() => (executionsFinishedBy(worker).includes(id) && TERMINAL.includes(lastStatus() ?? '') ? true : undefined),
+				{ timeoutMs: 30 * 60_000, whileRunning: worker.proc, intervalMs: 250 },
+			);
+		} finally {
+			clearInterval(progress);
+		}
+		// Main's word on it ("Execution 9 (job 9) finished"), then a little longer, for a late change of status.
+		const jobId = new RegExp(`Enqueued execution ${id} \\(job (\\d+)\\)`).exec(readLog(main.logFile))?.[1];
+		const mainFinished = new RegExp(`Execution ${id} \\(job \\d+\\) finished`);
+		await waitFor("main's line on the large execution's end", () => (mainFinished.test(readLog(main.logFile)) ? true : undefined), {
+			timeoutMs: 60_000,
+			intervalMs: 250,
+		}).catch((error: Error) => check(false, `C: ${error.message}`));
+		await sleep(3_000);
+		const { statuses, healthSamples } = await stopWatching();
+
+		// Every profile once, one POST each.
+		const created = await profilesCreated(LARGE, large);
+		checkProfiles('C', created);
+
+		// The status at every sample.
+		const problem = statusProblem(statuses);
+		check(!problem, `C: execution ${id}: ${problem} (${describeRuns(statusRuns(statuses))})`);
+		check(statuses.length >= 20, `C: only ${statuses.length} status samples`);
+
+		// The logs read are the instances' own output: each says what it did with this execution.
+		const starts = workers.flatMap((w) => executionsStartedBy(w).filter((started) => started === id).map(() => w.name));
+		check(starts.length === 1, `C: execution ${id} started ${starts.length} times (${starts.join(', ')}), not once`);
+		check(!!jobId, `C: main's log has no "Enqueued execution ${id} (job ...)"`);
+		check(!!jobId && new RegExp(`:completed\\n[^\\n]*"jobId":"${jobId}"`).test(readLog(redisEvents)), `C: Redis never announced job ${jobId} completed (${redisEvents})`);
+		const stalled = stallLines([main, ...workers].map((instance) => ({ name: instance.name, file: instance.logFile })).concat({ name: 'Redis events', file: redisEvents }));
+		check(stalled.length === 0, `C: ${stalled.length} lines say "stalled":\n  ${stalled.slice(0, 10).join('\n  ')}`);
+
+		// The worker's time, and how long it kept its health check waiting while it ran.
+		const execution = (await executions(pg)).find((e) => e.id === id)!;
+		const requests = (await large.requests()) as Array<{ method: string; path: string; at: number | null }>;
+		const arrivals = requests.filter((r) => r.method === 'POST' && r.path === '/v1/profiles' && r.at !== null).map((r) => r.at!);
+		arrivals.sort((x, y) => x - y);
+		const createSeconds = arrivals.length ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : NaN;
+		// Creates per second in each quarter of the run: a rate falling as the run goes on would be work growing with the items done.
+		const quarter = Math.floor(arrivals.length / 4);
+		const rates = [0, 1, 2, 3].map((q) => (quarter > 1 ? (quarter - 1) / ((arrivals[(q + 1) * quarter - 1] - arrivals[q * quarter]) / 1000) : NaN));
+		const during = healthSamples.map(({ worker: w, samples }) => ({ worker: w, ...healthDuring(samples, execution.startedAt, execution.stoppedAt) }));
+		const ran = during.find((d) => d.worker === worker)!;
+		const describe = (d: (typeof during)[number]) =>
+			`${d.worker.name}${d.worker === worker ? ' (ran it)' : ' (idle)'}: slowest ${d.maxMs.toFixed(0)} ms at ${d.maxAtSeconds.toFixed(0)}s, ${d.overOneSecond} of ${d.count} over 1 s, ${d.failed} failed`;
+		check(ran.count > 0 && ran.failed === 0, `C: ${worker.name}'s health check: ${describe(ran)}`);
+		// The lock is renewed every 10 s and lasts 60 s: a loop blocked for half of that is a warning well before the lock is lost.
+		check(ran.maxMs < HEALTH_SILENCE_LIMIT_MS, `C: ${worker.name} did not answer its health check for ${(ran.maxMs / 1000).toFixed(1)} s (limit ${HEALTH_SILENCE_LIMIT_MS / 1000} s)`);
+		const runSeconds = (execution.stoppedAt - execution.startedAt) / 1000;
+		log(
+			`C: execution ${id} on ${worker.name}: ${runSeconds.toFixed(1)} s (webhook to stop ${((execution.stoppedAt - called) / 1000).toFixed(1)} s); ` +
+				`creates/s by quarter ${rates.map((rate) => rate.toFixed(0)).join(', ')}; status ${describeRuns(statusRuns(statuses))}; health ${during.map(describe).join('; ')}`,
+		);
+		return {
+			created: created.stored,
+			missing: created.missing.length,
+			duplicates: created.duplicates,
+			posts: created.posts,
+			worker: worker.name,
+			runSeconds,
+			createSeconds,
+			ratePerSecond: arrivals.length / createSeconds,
+			statuses: describeRuns(statusRuns(statuses)),
+			statusSamples: statuses.length,
+			maxHealthMs: ran.maxMs,
+			stalled: stalled.length,
+		};
+	} finally {
+		await stopWatching();
+	}
 }
 
 // ---- where the executions ran ---------------------------------------------------------------------
@@ -537,7 +549,7 @@ async function main(): Promise<number> {
 			`B bulk: ${bulk.created} profiles created, ${bulk.missing} missing, ${bulk.duplicates} duplicates, ${bulk.posts} POSTs, peak ${bulk.peakInFlight} in flight (bound ${IN_FLIGHT_BOUND}) on ${where.bulkOn} | ` +
 			`C large: ${large.created} profiles created, ${large.missing} missing, ${large.duplicates} duplicates, ${large.posts} POSTs; ` +
 			`${large.worker} ran it in ${large.runSeconds.toFixed(0)}s (creates over ${large.createSeconds.toFixed(0)}s, ${large.ratePerSecond.toFixed(0)}/s); ` +
-			`status ${large.statuses}; health check slowest ${large.maxHealthMs.toFixed(0)} ms; ${large.stalled} lines say "stalled" | ` +
+			`status ${large.statuses} (${large.statusSamples} samples); health check slowest ${large.maxHealthMs.toFixed(0)} ms; ${large.stalled} lines say "stalled" | ` +
 			`wall ${elapsedSeconds().toFixed(0)}s`;
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);
 		if (failures.length) await keepForALook();

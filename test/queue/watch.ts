@@ -9,14 +9,23 @@ import { performance } from 'node:perf_hooks';
 import { readLog, sleep } from '../support/process.ts';
 import type { Postgres } from './services.ts';
 
-/** Runs `sample` every `everyMs` (after the previous one ended) until stopped; what it returned, with when. */
-function sampler<T>(sample: () => Promise<T>, everyMs: number) {
+export interface Sampler<T> {
+	samples: Array<{ at: number; value: T }>;
+	/** Ends the sampling (after the sample under way); all the samples. */
+	stop(): Promise<Array<{ at: number; value: T }>>;
+}
+
+/**
+ * Runs `sample` every `everyMs` (after the previous one ended) until stopped; what it returned, with
+ * when. A sample that throws is `failed(error)`.
+ */
+function sampler<T>(sample: () => Promise<T>, failed: (error: Error) => T, everyMs: number): Sampler<T> {
 	const samples: Array<{ at: number; value: T }> = [];
 	let stopped = false;
 	const loop = (async () => {
 		while (!stopped) {
 			const at = Date.now();
-			samples.push({ at, value: await sample() });
+			samples.push({ at, value: await sample().catch(failed) });
 			await sleep(everyMs);
 		}
 	})();
@@ -32,9 +41,13 @@ function sampler<T>(sample: () => Promise<T>, everyMs: number) {
 
 // ---- the execution's status ---------------------------------------------------------------------
 
-/** The execution's status in PostgreSQL every `everyMs` ('missing' while it has no row). */
-export function watchStatus(pg: Postgres, executionId: string, everyMs = 200) {
-	return sampler(async () => (await pg.query(`SELECT status FROM execution_entity WHERE id = '${executionId}'`))[0] ?? 'missing', everyMs);
+/** The execution's status in PostgreSQL every `everyMs` ('missing' while it has no row, 'unread' when the query failed). */
+export function watchStatus(pg: Postgres, executionId: string, everyMs = 200): Sampler<string> {
+	return sampler(
+		async () => (await pg.query(`SELECT status FROM execution_entity WHERE id = '${executionId}'`))[0] ?? 'missing',
+		() => 'unread',
+		everyMs,
+	);
 }
 
 /** The samples as runs of one status, in order: "new ×3 → running ×410 → success ×25". */
@@ -83,19 +96,23 @@ export interface HealthSample {
  * apart. The worker answers from the event loop the execution runs on: a request's time is at
  * least how long the loop was busy while it waited.
  */
-export function watchHealth(port: number, everyMs = 100) {
-	return sampler(async () => {
-		const started = performance.now();
-		let ok = false;
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(300_000) });
-			await response.arrayBuffer();
-			ok = response.ok;
-		} catch {
-			ok = false;
-		}
-		return { ms: performance.now() - started, ok };
-	}, everyMs);
+export function watchHealth(port: number, everyMs = 100): Sampler<{ ms: number; ok: boolean }> {
+	return sampler(
+		async () => {
+			const started = performance.now();
+			let ok = false;
+			try {
+				const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(300_000) });
+				await response.arrayBuffer();
+				ok = response.ok;
+			} catch {
+				ok = false;
+			}
+			return { ms: performance.now() - started, ok };
+		},
+		() => ({ ms: NaN, ok: false }),
+		everyMs,
+	);
 }
 
 /** The samples overlapping [from, to] (epoch ms): their count, the slowest, and when it was sent (seconds after `from`). */

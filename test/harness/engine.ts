@@ -1,6 +1,6 @@
 // Runs the package's real nodes through n8n-core's real execution engine: WorkflowExecute for the
 // action node, LoadOptionsContext for list searches and dropdowns, PollContext for the trigger.
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -16,6 +16,7 @@ import {
 	type INodeCredentialsDetails,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -202,7 +203,10 @@ export class Engine {
 	readonly nodeTypes: TestNodeTypes;
 	readonly credentialsHelper: TestCredentialsHelper;
 	constructor(options: EngineOptions) {
-		this.nodeTypes = new TestNodeTypes({ [NODE_TYPE]: new Hellotext(), ...options.nodeTypes });
+		// As n8n's loader gives it to n8n: with the Request Options it adds to declarative nodes.
+		const hellotext = new Hellotext();
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(hellotext);
+		this.nodeTypes = new TestNodeTypes({ [NODE_TYPE]: hellotext, ...options.nodeTypes });
 		this.credentialsHelper = new TestCredentialsHelper(
 			{ [CREDENTIAL_TYPE]: { token: options.token, baseUrl: options.baseUrl } },
 			{ ...credentialTypes, ...options.credentialTypes },
@@ -235,6 +239,7 @@ export class Engine {
 		options: { node?: Partial<INode>; type?: string; mode?: WorkflowExecuteMode } = {},
 	): Promise<NodeRun> {
 		const node = this.node(parameters, options.node, options.type);
+		expectKnownParameters(this.nodeTypes.getByNameAndVersion(node.type).description.properties, parameters);
 		const workflow = this.workflow(node);
 		const { hooks, finished } = manualRunHooks({ id: 'wf-1', name: 'test', nodes: [node], connections: {} });
 		try {
@@ -274,6 +279,23 @@ export class Engine {
 			staticData: { [`node:${node.name}`]: staticData },
 		});
 		return new PollContext(workflow, workflow.getNode(node.name)!, makeAdditionalData(this.credentialsHelper), mode, mode === 'manual' ? 'manual' : 'activate');
+	}
+}
+
+/**
+ * A test must not pass on a parameter the node does not have (n8n would ignore it, and the test
+ * would test nothing): every top-level name, and every option of a collection, is one of the node's.
+ */
+function expectKnownParameters(properties: INodeProperties[], parameters: INodeParameters): void {
+	for (const [name, value] of Object.entries(parameters)) {
+		const property = properties.find((candidate) => candidate.name === name);
+		if (!property) throw new Error(`The test gives "${name}", a parameter the node does not have`);
+		if (property.type === 'collection' && value && typeof value === 'object') {
+			const options = new Set((property.options as INodeProperties[]).map((option) => option.name));
+			for (const inner of Object.keys(value)) {
+				if (!options.has(inner)) throw new Error(`The test gives "${name}.${inner}", an option "${name}" does not have`);
+			}
+		}
 	}
 }
 

@@ -7,9 +7,9 @@ type Obj = Record<string, any>;
 describe('errors, retries and bounded runs', () => {
 	const env = useSandbox();
 	// Email, phone and names are Create's top-level fields; anything else goes to Additional Fields.
-	const create = ({ email, phone, first_name, ...rest }: Obj, input?: Obj[], node?: Obj) =>
+	const create = ({ email, phone, firstName, ...rest }: Obj, input?: Obj[], node?: Obj) =>
 		env.engine.run(
-			{ resource: 'profile', operation: 'create', email, phone, first_name, profileAdditionalFields: rest },
+			{ resource: 'profile', operation: 'create', email, phone, firstName, profileAdditionalFields: rest },
 			input,
 			{ node },
 		);
@@ -47,19 +47,19 @@ describe('errors, retries and bounded runs', () => {
 
 		it('a single `error` object is read as well', async () => {
 			env.sandbox.faults.push({ path: '/v1/profiles', status: 422, body: { error: { type: 'not_allowed', message: 'Blocked profile.' } } });
-			const { error } = await create({ first_name: 'x' });
+			const { error } = await create({ firstName: 'x' });
 			expect(error?.message).toBe('Hellotext: not_allowed - Blocked profile. (HTTP 422)');
 		});
 
 		it('401 says the token was rejected and points at the credential', async () => {
 			env.sandbox.faults.push({ path: '/v1/profiles', status: 401, body: { errors: [{ type: 'unauthorized', message: 'No valid API key.' }] } });
-			const { error } = await create({ first_name: 'x' });
+			const { error } = await create({ firstName: 'x' });
 			expect(error?.message).toBe('The Hellotext API token was rejected (401): check the token in the Hellotext credential');
 		});
 
 		it('403 says the plan does not allow it', async () => {
 			env.sandbox.faults.push({ path: '/v1/profiles', status: 403, body: { errors: [{ type: 'not_allowed', message: 'Plan expired.' }] } });
-			const { error } = await create({ first_name: 'x' });
+			const { error } = await create({ firstName: 'x' });
 			expect(error?.message).toContain('(403)');
 			expect(error?.message).toContain('plan');
 			expect(error?.description).toContain('Plan expired.');
@@ -99,7 +99,7 @@ describe('errors, retries and bounded runs', () => {
 	describe('retries', () => {
 		it('429 twice, then success: one object created, Retry-After honoured', async () => {
 			env.sandbox.faults.push({ method: 'POST', path: '/v1/profiles', status: 429, times: 2, headers: { 'retry-after': '1' }, body: { errors: [{ type: 'rate_limited', message: 'Slow down' }] } });
-			const { items, error } = await create({ first_name: 'Once' });
+			const { items, error } = await create({ firstName: 'Once' });
 			expect(error).toBeUndefined();
 			const requests = env.sandbox.requestsTo('/v1/profiles', 'POST');
 			expect(requests.map((r) => r.status)).toEqual([429, 429, 200]);
@@ -111,7 +111,7 @@ describe('errors, retries and bounded runs', () => {
 
 		it('429 that never ends stops after a bounded number of attempts', async () => {
 			env.sandbox.faults.push({ path: '/v1/profiles', status: 429, times: 100, headers: { 'retry-after': '0' } });
-			const { error } = await create({ first_name: 'x' });
+			const { error } = await create({ firstName: 'x' });
 			expect(error?.message).toBe('Hellotext is rate limiting requests (429) after 5 attempts');
 			expect(env.sandbox.requests).toHaveLength(5);
 		});
@@ -136,7 +136,7 @@ describe('errors, retries and bounded runs', () => {
 
 		it('500 on a POST that reached the server is not resent; the error says the outcome is unknown', async () => {
 			env.sandbox.faults.push({ method: 'POST', path: '/v1/profiles', status: 500, process: true });
-			const { error } = await create({ first_name: 'Maybe' });
+			const { error } = await create({ firstName: 'Maybe' });
 			expect(env.sandbox.requests).toHaveLength(1);
 			expect(profiles()).toHaveLength(1);
 			expect(error?.message).toBe('The outcome of this POST is unknown (HTTP 500): Hellotext may have carried it out, so it was not sent again');
@@ -144,10 +144,10 @@ describe('errors, retries and bounded runs', () => {
 
 		it('503 and a dropped connection on a POST are not resent either', async () => {
 			env.sandbox.faults.push({ method: 'POST', path: '/v1/profiles', status: 503 });
-			const first = await create({ first_name: 'x' });
+			const first = await create({ firstName: 'x' });
 			expect(first.error?.message).toContain('The outcome of this POST is unknown (HTTP 503)');
 			env.sandbox.faults.push({ method: 'POST', path: '/v1/profiles', destroy: true });
-			const second = await create({ first_name: 'y' });
+			const second = await create({ firstName: 'y' });
 			expect(second.error?.message).toContain('The outcome of this POST is unknown (');
 			expect(env.sandbox.requests).toHaveLength(2);
 		});
@@ -157,20 +157,43 @@ describe('errors, retries and bounded runs', () => {
 		it('1,000 items never have more requests in flight than the default bound (5)', async () => {
 			env.sandbox.latencyMs = 3;
 			const input = Array.from({ length: 1000 }, (_, i) => ({ n: i }));
-			const { items, error } = await create({ first_name: '={{ "P" + $json.n }}' }, input);
+			const { items, error } = await create({ firstName: '={{ "P" + $json.n }}' }, input);
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1000);
 			expect(env.sandbox.requests).toHaveLength(1000);
 			expect(env.sandbox.peakInFlight).toBeLessThanOrEqual(5);
 			expect(env.sandbox.peakInFlight).toBeGreaterThan(1);
 			expect(new Set(items.map((i) => i.json.id)).size).toBe(1000);
+			// Each output item is its input item's answer, in input order and paired with it.
+			const names = new Map(
+				(env.sandbox.collection('profiles') as Obj[]).map((profile) => [profile.id, profile.first_name]),
+			);
+			expect(items.map((item) => names.get(item.json.id as string))).toEqual(input.map(({ n }) => `P${n}`));
+			expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, index) => ({ item: index })));
+		});
+
+		it('n8n’s Request Options apply to the writes’ own loop: Batching spaces the items, Timeout ends a slow request', async () => {
+			const input = Array.from({ length: 4 }, (_, i) => ({ n: i }));
+			await env.engine.run(
+				{ resource: 'profile', operation: 'create', firstName: '={{ "B" + $json.n }}', requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 400 } } } },
+				input,
+			);
+			const times = env.sandbox.requests.map((r) => r.at!).sort((a, b) => a - b);
+			expect(times).toHaveLength(4);
+			expect(times[2] - times[1]).toBeGreaterThanOrEqual(380);
+			env.sandbox.requests = [];
+			const id = (env.sandbox.call('POST', '/v1/profiles', { first_name: 'Slow' }) as Obj).id;
+			env.sandbox.latencyMs = 1000;
+			const { error } = await env.engine.run({ resource: 'profile', operation: 'delete', profileId: locator(id), requestOptions: { timeout: 100 } });
+			expect(error?.message).toMatch(/^Could not reach Hellotext \(E[A-Z]+\) after 5 attempts$/);
+			expect(env.sandbox.requestsTo(`/v1/profiles/${id}`, 'DELETE').length).toBe(5);
 		});
 
 		it('the bound is an option', async () => {
 			env.sandbox.latencyMs = 3;
 			const input = Array.from({ length: 200 }, (_, i) => ({ n: i }));
 			const { items } = await env.engine.run(
-				{ resource: 'profile', operation: 'create', first_name: 'x', options: { maxInFlight: 2 } },
+				{ resource: 'profile', operation: 'create', firstName: 'x', options: { maxInFlight: 2 } },
 				input,
 			);
 			expect(items).toHaveLength(200);
@@ -180,7 +203,7 @@ describe('errors, retries and bounded runs', () => {
 		it('a pause between batches spaces the batches out', async () => {
 			const input = Array.from({ length: 6 }, (_, i) => ({ n: i }));
 			await env.engine.run(
-				{ resource: 'profile', operation: 'create', first_name: 'x', options: { maxInFlight: 3, batchPauseMs: 300 } },
+				{ resource: 'profile', operation: 'create', firstName: 'x', options: { maxInFlight: 3, batchPauseMs: 300 } },
 				input,
 			);
 			const times = env.sandbox.requests.map((r) => r.at!).sort((a, b) => a - b);
@@ -194,7 +217,7 @@ describe('errors, retries and bounded runs', () => {
 			for (const baseUrl of [env.sandbox.url, `${env.sandbox.url}/`, `${env.sandbox.url}/v1/`]) {
 				env.sandbox.requests = [];
 				const engine = new Engine({ baseUrl, token: env.sandbox.token });
-				const { error } = await engine.run({ resource: 'profile', operation: 'create', first_name: 'x' });
+				const { error } = await engine.run({ resource: 'profile', operation: 'create', firstName: 'x' });
 				expect(error).toBeUndefined();
 				expect(env.sandbox.requests[0].path).toBe('/v1/profiles');
 			}
@@ -203,7 +226,7 @@ describe('errors, retries and bounded runs', () => {
 		it('must be http(s)', async () => {
 			const { Engine } = await import('../../../harness/engine');
 			const engine = new Engine({ baseUrl: 'ftp://files.example.com', token: env.sandbox.token });
-			const { error } = await engine.run({ resource: 'profile', operation: 'create', first_name: 'x' });
+			const { error } = await engine.run({ resource: 'profile', operation: 'create', firstName: 'x' });
 			expect(error?.message).toBe('The Base URL in the Hellotext credential must start with http:// or https://');
 		});
 	});
@@ -215,9 +238,9 @@ describe('errors, retries and bounded runs', () => {
 			env.sandbox.faults.push({ method: 'POST', path: '/v1/profiles', status: 500, after: 1 });
 			env.sandbox.faults.push({ method: 'GET', destroy: true, times: 10 });
 			const runs = [
-				await create({ first_name: 'a' }),
-				await create({ first_name: 'b' }),
-				await create({ first_name: 'c' }, [{}], { onError: 'continueRegularOutput' }),
+				await create({ firstName: 'a' }),
+				await create({ firstName: 'b' }),
+				await create({ firstName: 'c' }, [{}], { onError: 'continueRegularOutput' }),
 				await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator('Abcdefgh') }),
 				await env.engine.run({ resource: 'profile', operation: 'get', profileId: locator('Abcdefgh') }, [{}], { node: { onError: 'continueRegularOutput' } }),
 			];

@@ -53,6 +53,7 @@ install_packed_package "$N8N_USER_FOLDER"
 # 2. The sandbox, seeded with demo data.
 mkdir -p "$N8N_USER_FOLDER"
 sandbox_log="$N8N_USER_FOLDER/sandbox.log"
+: >"$sandbox_log" # there before the loop below reads it, however late the sandbox starts writing
 node test/sandbox/cli.ts --port "$sandbox_port" --token "$sandbox_token" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 pids+=("$sandbox_pid")

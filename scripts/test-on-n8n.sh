@@ -14,6 +14,6 @@ HELLOTEXT_N8N_DIR=$(scripts/cache.sh n8n "$version")
 node_bin=$(scripts/cache.sh node "$node_major")
 export HELLOTEXT_N8N_DIR PATH="$node_bin:$PATH"
 echo "n8n $version: n8n-core $(node -p 'require(process.argv[1]).version' "$HELLOTEXT_N8N_DIR/node_modules/n8n-core/package.json"), n8n-workflow $(node -p 'require(process.argv[1]).version' "$HELLOTEXT_N8N_DIR/node_modules/n8n-workflow/package.json"), Node $(node -v)"
-# vitest directly, not through npm: npm refuses to run scripts here below Node 24 (devEngines).
+# vitest directly under that Node (npm's scripts would bring Node 24: scripts/with-node24.sh).
 [ $# -gt 0 ] || set -- test/package
 exec node node_modules/vitest/vitest.mjs run "$@"

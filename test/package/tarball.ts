@@ -53,8 +53,8 @@ export interface Tarball {
 /** `npm pack` of the build output that is there (it builds nothing), into `destination`. */
 export function packTarball(destination: string): Tarball {
 	assertBuilt();
-	// Through scripts/with-node24.sh: the packed-package test also runs under an older Node (n8n 1.x),
-	// where npm refuses to work in this repository (package.json devEngines).
+	// Through scripts/with-node24.sh: packed with the Node and npm the build uses, whichever Node runs
+	// the test (n8n 1.x's is 22).
 	const [packed] = JSON.parse(
 		execFileSync(path.join(ROOT, 'scripts/with-node24.sh'), ['npm', 'pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
 			cwd: ROOT,

@@ -19,7 +19,7 @@
 // keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
@@ -57,7 +57,7 @@ import {
 	type Binaries,
 	type Postgres,
 } from './services.ts';
-import { describeRuns, healthDuring, stallLines, statusProblem, statusRuns, watchHealth, watchStatus, type Sampler } from './watch.ts';
+import { cpuSeconds, describeRuns, healthDuring, stallLines, statusProblem, statusRuns, watchHealth, watchStatus, type Sampler } from './watch.ts';
 import {
 	BULK,
 	expectedProfiles,
@@ -365,6 +365,8 @@ interface LargeResult {
 	worker: string;
 	/** The execution's startedAt to stoppedAt in PostgreSQL (set by the worker). */
 	runSeconds: number;
+	/** The CPU time (user + system) the worker used for it. */
+	workerCpuSeconds: number;
 	/** The sandbox's first to last create. */
 	createSeconds: number;
 	ratePerSecond: number;
@@ -394,6 +396,9 @@ async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large
 	try {
 		const executionOf = async () =>
 			(await pg.query(`SELECT id FROM execution_entity WHERE "workflowId" = '${LARGE.workflowId}' ORDER BY id LIMIT 1`))[0];
+		// The CPU each process uses for the run (the worker's is the part that does not depend on what else the machine runs).
+		const cpu = [...workers, main].map((instance) => ({ name: instance.name, pid: instance.proc?.pid })).concat({ name: 'sandbox', pid: large.process.pid });
+		const cpuBefore = cpu.map(({ pid }) => cpuSeconds(pid));
 		log(`C: calling the webhook (${LARGE.items} items)...`);
 		const called = Date.now();
 		await callWebhook('C', main, LARGE);
@@ -422,6 +427,7 @@ async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large
 			timeoutMs: 60_000,
 			intervalMs: 250,
 		}).catch((error: Error) => check(false, `C: ${error.message}`));
+		const cpuUsed = cpu.map(({ name, pid }, i) => ({ name, seconds: cpuSeconds(pid) - cpuBefore[i] }));
 		await sleep(3_000);
 		const { statuses, healthSamples } = await stopWatching();
 
@@ -459,9 +465,12 @@ async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large
 		// The lock is renewed every 10 s and lasts 60 s: a loop blocked for half of that is a warning well before the lock is lost.
 		check(ran.maxMs < HEALTH_SILENCE_LIMIT_MS, `C: ${worker.name} did not answer its health check for ${(ran.maxMs / 1000).toFixed(1)} s (limit ${HEALTH_SILENCE_LIMIT_MS / 1000} s)`);
 		const runSeconds = (execution.stoppedAt - execution.startedAt) / 1000;
+		const workerCpu = cpuUsed.find((used) => used.name === worker.name)!.seconds;
+		const cpuText = cpuUsed.map(({ name, seconds }) => `${name} ${seconds.toFixed(1)} s`).join(', ');
+		const load = loadavg().map((average) => average.toFixed(1)).join(' ');
 		log(
 			`C: execution ${id} on ${worker.name}: ${runSeconds.toFixed(1)} s (webhook to stop ${((execution.stoppedAt - called) / 1000).toFixed(1)} s); ` +
-				`creates/s by quarter ${rates.map((rate) => rate.toFixed(0)).join(', ')}; status ${describeRuns(statusRuns(statuses))}; health ${during.map(describe).join('; ')}`,
+				`creates/s by quarter ${rates.map((rate) => rate.toFixed(0)).join(', ')}; CPU ${cpuText} (load average ${load}); status ${describeRuns(statusRuns(statuses))}; health ${during.map(describe).join('; ')}`,
 		);
 		return {
 			created: created.stored,
@@ -470,6 +479,7 @@ async function scenarioLarge({ work, binaries, pg, cluster, main, workers, large
 			posts: created.posts,
 			worker: worker.name,
 			runSeconds,
+			workerCpuSeconds: workerCpu,
 			createSeconds,
 			ratePerSecond: arrivals.length / createSeconds,
 			statuses: describeRuns(statusRuns(statuses)),
@@ -548,7 +558,7 @@ async function main(): Promise<number> {
 			`restart ${restart} (main down ${trigger.downSeconds.toFixed(0)}s, ${trigger.trackedWhileDown} events tracked meanwhile, position kept in PostgreSQL at ${trigger.positionWhileDown?.id}) | ` +
 			`B bulk: ${bulk.created} profiles created, ${bulk.missing} missing, ${bulk.duplicates} duplicates, ${bulk.posts} POSTs, peak ${bulk.peakInFlight} in flight (bound ${IN_FLIGHT_BOUND}) on ${where.bulkOn} | ` +
 			`C large: ${large.created} profiles created, ${large.missing} missing, ${large.duplicates} duplicates, ${large.posts} POSTs; ` +
-			`${large.worker} ran it in ${large.runSeconds.toFixed(0)}s (creates over ${large.createSeconds.toFixed(0)}s, ${large.ratePerSecond.toFixed(0)}/s); ` +
+			`${large.worker} ran it in ${large.runSeconds.toFixed(0)}s, ${large.workerCpuSeconds.toFixed(0)}s of CPU (creates over ${large.createSeconds.toFixed(0)}s, ${large.ratePerSecond.toFixed(0)}/s); ` +
 			`status ${large.statuses} (${large.statusSamples} samples); health check slowest ${large.maxHealthMs.toFixed(0)} ms; ${large.stalled} lines say "stalled" | ` +
 			`wall ${elapsedSeconds().toFixed(0)}s`;
 		for (const failure of failures) process.stderr.write(`FAIL ${failure}\n`);

@@ -4,6 +4,8 @@
 // success); how long each worker takes to answer its health check (the worker server shares the
 // event loop with the execution, so its longest silence is the longest the loop was blocked); and
 // the lines of the instances' logs and the queue's Redis events that say "stalled".
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 import { readLog, sleep } from '../support/process.ts';
@@ -147,4 +149,23 @@ export function stallLines(files: Array<{ name: string; file: string }>): string
 			.filter((line) => /stalled/i.test(line))
 			.map((line) => `${name}: ${line.trim().slice(0, 300)}`),
 	);
+}
+
+// ---- CPU time ---------------------------------------------------------------------------------------
+
+let clockTicks: number | undefined;
+
+/**
+ * The CPU time (user + system, in seconds) a process has used so far, from /proc/<pid>/stat
+ * (Linux); NaN where there is none. Unlike wall time, it does not grow when other work shares the
+ * machine's cores.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+	const file = `/proc/${pid}/stat`;
+	if (pid === undefined || !existsSync(file)) return NaN;
+	clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+	// After the command's name in parentheses: state, ppid, ... utime is the 12th field, stime the 13th.
+	const stat = readFileSync(file, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }

@@ -158,6 +158,8 @@ export interface StartOptions {
 
 export interface LongRunningProcess {
 	name: string;
+	/** The process started (the leader of its process group); undefined when it could not start. */
+	pid: number | undefined;
 	logFile: string;
 	/** Settles with the exit code when it ends. */
 	exited: Promise<number | null>;
@@ -203,7 +205,7 @@ export function startProcess(name: string, command: string, args: string[], opti
 			await exited;
 		}
 	};
-	return { name, logFile: options.logFile, exited, running: () => running, output: () => readLog(options.logFile), stop };
+	return { name, pid: child.pid, logFile: options.logFile, exited, running: () => running, output: () => readLog(options.logFile), stop };
 }
 
 /**

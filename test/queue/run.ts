@@ -1,7 +1,7 @@
 // `npm run test:queue`: the package on n8n's distributed setup, for real, on loopback.
 // PostgreSQL and Redis (Debian's packages, throwaway instances), the pinned n8n as one main instance
 // and two workers in queue mode, the packed package installed as a community package on each, and
-// two sandboxes as the Hellotext API (one per scenario, so each scenario's figures are its own).
+// three sandboxes as the Hellotext API (one per scenario, so each scenario's figures are its own).
 //   A. An active workflow, Hellotext Trigger (new events, polling every 5 s) -> Profile > Create
 //      with the event id: 1,000 events tracked in bursts, the main instance stopped and restarted
 //      in the middle with one burst arriving while it is down. Every event must reach the API
@@ -13,8 +13,8 @@
 //      worker with n8n's default job lock (60 s): every profile created exactly once, the
 //      execution's status sampled every 200 ms never anything but queued, running or successful
 //      (successful at the end), no line of any instance's log and no event of the queue's Redis
-//      saying "stalled"; the worker's time for the run and the longest it took to answer its
-//      health check while running it are reported.
+//      saying "stalled", the worker answering its health check within 30 s throughout; the
+//      worker's time (wall and CPU) and its slowest health-check answer are reported.
 // Prints one summary line and exits non-zero on any miss. On a miss, or with QUEUE_TEST_KEEP=1, it
 // keeps the temporary folder (n8n logs, PostgreSQL data, the sandboxes' request logs).
 import { randomBytes } from 'node:crypto';

@@ -3,7 +3,7 @@
 // requests, measured in the same run. Prints a table and writes bench/results/latest.json.
 // Expressions are evaluated by n8n 2.x's default `vm` engine (an isolate), as in production.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Expression, type IDataObject } from 'n8n-workflow';
 
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
@@ -17,6 +17,14 @@ import { benchRealN8n, realN8nTable, type RealN8nRow } from './realN8n.ts';
 import { benchTriggerBacklog } from './triggerBacklog.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+/**
+ * The machine's 1-minute load average, sampled every 10 s over the whole bench: on a shared
+ * machine other processes' work shows in every wall time (and in the event-loop gaps), this says how much.
+ */
+const loadSamples: number[] = [loadavg()[0]];
+const loadSampler = setInterval(() => loadSamples.push(loadavg()[0]), 10_000);
+loadSampler.unref();
 
 const round = (n: number) => Math.round(n * 10) / 10;
 /** The floor for listing: fetch pages by hand, exactly the requests a careful script makes. */
@@ -192,7 +200,10 @@ function report(rows: Row[], inN8n: RealN8nRow[]) {
 		...lines.map((l) => `| ${l.join(' | ')} |`),
 	].join('\n');
 	const date = new Date().toISOString().slice(0, 10);
-	console.log(`Hellotext node benchmark, ${date}, ${machine}, ${RUNS} runs each (median)\n`);
+	loadSamples.push(loadavg()[0]);
+	const load = stats(loadSamples);
+	const loadLine = `load average (1 min) during the bench, min / median / max: ${load.min.toFixed(1)} / ${load.median.toFixed(1)} / ${load.max.toFixed(1)} on ${cpus().length} cores`;
+	console.log(`Hellotext node benchmark, ${date}, ${machine}, ${RUNS} runs each (median); ${loadLine}\n`);
 	console.log(table);
 	for (const r of rows) if (r.note) console.log(`\n${r.scenario}: ${r.note}`);
 	if (inN8n.length > 0) {
@@ -201,7 +212,7 @@ function report(rows: Row[], inN8n: RealN8nRow[]) {
 		for (const r of inN8n) if (r.note) console.log(`\n${r.scenario} (vs ${r.httpAuth}): ${r.note}`);
 	}
 	mkdirSync('bench/results', { recursive: true });
-	writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, runs: RUNS, rows, inN8n }, null, 2));
+	writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, load, runs: RUNS, rows, inN8n }, null, 2));
 	console.log('\nwritten: bench/results/latest.json');
 }
 

@@ -48,11 +48,27 @@ export function itemOf(ctx: IExecuteSingleFunctions): Item {
 	);
 }
 
-/** Input item `index` of an operation that runs its own item loop. */
-export function itemAt(ctx: IExecuteFunctions, index: number): Item {
-	return new Item(ctx.getNode(), index, ctx.getTimezone(), (name, fallback) =>
-		ctx.getNodeParameter(name, index, fallback as never),
-	);
+/** Whether a parameter's raw value holds an expression anywhere (a string starting with `=`). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * Input item `index` of an operation that runs its own item loop. A parameter without an
+ * expression is the same for every item: it is resolved once for the run (`fixed`, one map per
+ * run), the others once per item.
+ */
+export function itemAt(ctx: IExecuteFunctions, index: number, fixed: Map<string, unknown>): Item {
+	const node = ctx.getNode();
+	return new Item(node, index, ctx.getTimezone(), (name, fallback) => {
+		if (fixed.has(name)) return fixed.get(name);
+		const value = ctx.getNodeParameter(name, index, fallback as never);
+		if (!hasExpression(node.parameters[name])) fixed.set(name, value);
+		return value;
+	});
 }
 
 /**

@@ -144,6 +144,7 @@ export function itemLoop(operation: RunnableOperation) {
 		// Items prepared ahead of the bound wait in the limiter, so a freed slot is filled at once.
 		const ahead = connection.limiter.size * 2;
 		const outputs: INodeExecutionData[][] = [];
+		const fixedParameters = new Map<string, unknown>();
 		const running = new Set<Promise<void>>();
 		let failure: { index: number; error: Error } | undefined;
 		let sliceStarted = performance.now();
@@ -152,7 +153,7 @@ export function itemLoop(operation: RunnableOperation) {
 			while (running.size >= ahead) await Promise.race(running);
 			// Without Continue On Fail the first failure stops the run: the items after it are not sent.
 			if (failure) break;
-			const item = itemAt(this, index);
+			const item = itemAt(this, index, fixedParameters);
 			const task: Promise<void> = runItem(this, connection, operation, item, prepareSafely(operation, item)).then(
 				(items) => {
 					outputs[index] = items;

@@ -1,6 +1,6 @@
-import { RoutingNode } from 'n8n-core';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
 import * as n8nWorkflow from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { Hellotext } from '../../../../nodes/Hellotext/Hellotext.node.ts';
 import { locator, useSandbox } from '../../../harness/setup';
@@ -200,6 +200,23 @@ describe('each expression is evaluated once per item by writes, and once beyond 
 			{ id, simple: true },
 		]);
 		expect(counts).toEqual(routed('={{ $json.id }}', '={{ $json.simple }}'));
+	});
+
+	it('Message > Send: the phone from an expression once per item; a parameter without one is read once per run', async () => {
+		// ExecuteContext's getNodeParameter is set per instance; every read goes through this one.
+		const reads = vi.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+		const counts = await perItem(
+			{ resource: 'message', operation: 'send', channel: 'sms', sendTo: 'phone', phoneNumber: '={{ $json.phone }}', content: 'text', text: 'Hi' },
+			[1, 2, 3, 4].map((n) => ({ phone: `+1202555014${n}` })),
+		);
+		const calls = reads.mock.calls.map(([parameter]) => parameter);
+		reads.mockRestore();
+		const readsOf = (name: string) => calls.filter((parameter) => parameter === name).length;
+		expect(counts).toEqual(once('={{ $json.phone }}'));
+		expect(readsOf('phoneNumber')).toBe(4);
+		expect(readsOf('channel')).toBe(1);
+		expect(readsOf('text')).toBe(1);
+		expect(env.sandbox.requests.map((r) => (r.body as Obj).destination)).toEqual([1, 2, 3, 4].map((n) => `+1202555014${n}`));
 	});
 
 	it('the node adds no expression of its own: none in the description, none to authenticate', async () => {

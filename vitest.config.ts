@@ -1,12 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-import { n8nModuleEntry } from './test/harness/n8n-install';
+import { n8nModuleEntry } from './test/support/n8n-install';
 
 export default defineConfig({
 	resolve: {
 		// n8n-core loads n8n-workflow's CommonJS build; the node code must get the same copy, or
 		// `instanceof NodeApiError` fails across the two. HELLOTEXT_N8N_DIR points both at another n8n
-		// install (test/harness/n8n-install.ts).
+		// install (test/support/n8n-install.ts).
 		alias: { 'n8n-workflow': n8nModuleEntry('n8n-workflow'), 'n8n-core': n8nModuleEntry('n8n-core') },
 	},
 	test: {

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Hellotext } from '../nodes/Hellotext/Hellotext.node.ts';
-import { Engine, NODE_TYPE } from '../test/harness/engine';
+import { Engine, NODE_TYPE } from '../test/support/engine';
 import type { HellotextSandbox } from '../test/sandbox/index.ts';
 import { stats, timed, watchEventLoop, withRunMarks, type Row } from './measure.ts';
 

@@ -3,7 +3,7 @@ import { PollContext } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, Workflow } from 'n8n-workflow';
 
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
-import { makeAdditionalData, type Engine } from '../test/harness/engine';
+import { makeAdditionalData, type Engine } from '../test/support/engine';
 
 export const TRIGGER = 'n8n-nodes-hellotext.hellotextTrigger';
 

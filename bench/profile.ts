@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { Expression } from 'n8n-workflow';
 
-import { Engine } from '../test/harness/engine';
+import { Engine } from '../test/support/engine';
 import { createSandbox } from '../test/sandbox/index.ts';
 import { bulkScenarios } from './bulk.ts';
 

@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { Expression, type IDataObject } from 'n8n-workflow';
 
 import { HellotextTrigger } from '../nodes/HellotextTrigger/HellotextTrigger.node.ts';
-import { Engine } from '../test/harness/engine';
+import { Engine } from '../test/support/engine';
 import { createSandbox, type HellotextSandbox } from '../test/sandbox/index.ts';
 import { seedProfiles } from '../test/sandbox/seed.ts';
 import { pinnedN8nVersion } from '../test/support/process.ts';

@@ -2,7 +2,7 @@
 // poll until one emits nothing, through n8n-core's PollContext with the static data carried
 // between polls as n8n does. The floor is a plain `fetch` loop reading the same 10,000 events in
 // pages of 100. Wired into `npm run bench` by bench/run.ts.
-import type { Engine } from '../test/harness/engine';
+import type { Engine } from '../test/support/engine';
 import type { HellotextSandbox } from '../test/sandbox/index.ts';
 import { PollSession, stats, timed, type Row } from './measure.ts';
 

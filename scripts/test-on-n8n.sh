@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs tests on another tested n8n line (scripts/cache.sh lines) than the devDependencies' n8n 2.x: that
-# n8n's own n8n-core and n8n-workflow (test/harness/n8n-install.ts), installed once into the cache
+# n8n's own n8n-core and n8n-workflow (test/support/n8n-install.ts), installed once into the cache
 # folder, under the Node.js it runs on. Default: the packed-package test (test/package), the example
 # workflows included. Needs the build (npm run build, on Node 24) and the devDependencies.
 #   scripts/test-on-n8n.sh 1.123                   npm run test:n8n-1.123

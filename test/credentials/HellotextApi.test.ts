@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { testCredential } from '../harness/engine';
-import { useSandbox } from '../harness/setup';
+import { testCredential } from '../support/engine';
+import { useSandbox } from '../support/sandbox';
 
 describe('HellotextApi credential', () => {
 	const env = useSandbox();

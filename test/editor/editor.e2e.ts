@@ -34,8 +34,7 @@ import {
 	signIn,
 	executeStep,
 } from './ui';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../support/types';
 
 const SCREENSHOTS = path.resolve(ROOT, process.env.EDITOR_SCREENSHOTS ?? '.cache/editor-screenshots');
 /** Where a failed step's page is pictured. */

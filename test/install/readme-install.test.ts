@@ -14,7 +14,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CREDENTIAL_TYPE } from '../harness/engine';
+import { CREDENTIAL_TYPE } from '../support/engine';
 import { createSandbox, type HellotextSandbox } from '../sandbox/index.ts';
 import { packTarball, ROOT, type PackageJson } from '../package/tarball';
 import { runCommand, waitFor, writeN8nImports, type LongRunningProcess } from '../support/process';

@@ -11,14 +11,13 @@ import { NodeApiError, NodeHelpers, type ICredentialType, type Workflow, type IN
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
-import { CREDENTIAL_TYPE, Engine, makeAdditionalData, NODE_TYPE } from '../harness/engine';
-import { N8N_DIR, n8nModuleEntry, n8nModuleVersion } from '../harness/n8n-install';
+import { CREDENTIAL_TYPE, Engine, makeAdditionalData, NODE_TYPE } from '../support/engine';
+import { N8N_DIR, n8nModuleEntry, n8nModuleVersion } from '../support/n8n-install';
 import { createSandbox, type HellotextSandbox } from '../sandbox/index.ts';
 import { seedDemoData } from '../sandbox/seed.ts';
 import { packAndLoad, ROOT, type PackedPackage } from './tarball';
 import { MANUAL_TRIGGER, manualTrigger, readWorkflow, runWorkflow } from './workflow';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../support/types';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 /** The credential `npm run dev` imports into n8n (scripts/dev.sh); every example uses it. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
 
-import { n8nModuleDir } from '../harness/n8n-install';
+import { n8nModuleDir } from '../support/n8n-install';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -78,7 +78,7 @@ export async function packAndLoad(): Promise<PackedPackage> {
 		mkdirSync(dir, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
 		// n8n provides the peer dependency n8n-workflow to the packages it installs; here the copy
-		// n8n-core uses (test/harness/n8n-install.ts), so `instanceof` checks hold across the two.
+		// n8n-core uses (test/support/n8n-install.ts), so `instanceof` checks hold across the two.
 		mkdirSync(path.join(dir, 'node_modules'));
 		symlinkSync(n8nModuleDir('n8n-workflow'), path.join(dir, 'node_modules', 'n8n-workflow'), 'dir');
 

@@ -13,7 +13,7 @@ import {
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
-import { executeFrom, makeAdditionalData, manualRunHooks, type Engine } from '../harness/engine';
+import { executeFrom, makeAdditionalData, manualRunHooks, type Engine } from '../support/engine';
 
 export interface WorkflowFile {
 	id: string;

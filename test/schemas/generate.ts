@@ -5,7 +5,7 @@
 // `type`, `properties` and `items` (the first of several types), as in n8n-nodes-base's files.
 import path from 'node:path';
 
-import { Engine } from '../harness/engine';
+import { Engine } from '../support/engine';
 import { createSandbox } from '../sandbox/index.ts';
 import { buildWorld, describedOperations, OPERATION_INPUTS, place } from './operations';
 

@@ -12,8 +12,7 @@ import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow
 import { Hellotext } from '../../nodes/Hellotext/Hellotext.node.ts';
 import type { HellotextSandbox } from '../sandbox/index.ts';
 import { seedDemoData } from '../sandbox/seed.ts';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../support/types';
 
 /** Ids of the objects the runs use, made through the sandbox's API before each run. */
 export interface World {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('App', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'app', operation, ...parameters });
+	const run = resourceRunner(env, 'app');
 	const icon = 'https://www.beautyandcare.com/apps/awesome.jpg';
 	const createApp = (body: Obj) => env.sandbox.call('POST', '/v1/attribution/apps', body) as Obj;
 

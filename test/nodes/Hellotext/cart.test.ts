@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Cart', () => {
 	const env = useSandbox();
@@ -11,7 +10,7 @@ describe('Cart', () => {
 	const seedProfile = () => call('POST', '/v1/profiles', { first_name: 'Ada' }).id as string;
 	const seedProduct = (sku: string, amount = 10) =>
 		call('POST', '/v1/attribution/products', { name: `Product ${sku}`, sku, price: { amount, currency: 'USD' } });
-	const run = (parameters: Obj) => env.engine.run({ resource: 'cart', ...parameters });
+	const run = resourceRunner(env, 'cart');
 
 	crudCases(env, {
 		resource: 'cart',
@@ -26,8 +25,7 @@ describe('Cart', () => {
 		const profile = seedProfile();
 		const shoe = seedProduct('SHOE-1', 120);
 		seedProduct('SOCK-1', 5);
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			cartProfileId: locator(profile, 'list'),
 			cartAdditionalFields: {
 				items: {
@@ -66,8 +64,7 @@ describe('Cart', () => {
 
 	it('Create with a session only sends the session, and the items as JSON', async () => {
 		seedProduct('SKU-9');
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			cartSession: 'Vdqlg4nL',
 			cartAdditionalFields: {
 				itemsJson: '[{"product": "SKU-9", "quantity": 3, "price": {"amount": 7.5, "currency": "USD"}}]',
@@ -84,14 +81,13 @@ describe('Cart', () => {
 	});
 
 	it('Create without profile and session is refused before sending', async () => {
-		const { error } = await run({ operation: 'create', cartSession: '', cartAdditionalFields: { reference: 'X' } });
+		const { error } = await run('create', { cartSession: '', cartAdditionalFields: { reference: 'X' } });
 		expect(error?.message).toBe('Set "Profile" or "Session": a cart belongs to one of them');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	it('Create refuses an item price without amount, naming the row, before sending', async () => {
-		const { error } = await run({
-			operation: 'create',
+		const { error } = await run('create', {
 			cartSession: 's1',
 			cartAdditionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '', priceCurrency: 'USD' }] } },
 		});
@@ -100,16 +96,14 @@ describe('Cart', () => {
 	});
 
 	it('Create refuses a JSON item price without amount and an item without product', async () => {
-		const noAmount = await run({
-			operation: 'create',
+		const noAmount = await run('create', {
 			cartSession: 's1',
 			cartAdditionalFields: { itemsJson: '[{"product": "P1", "price": {"currency": "USD"}}]' },
 		});
 		expect(noAmount.error?.message).toBe('"Items (JSON) 1 Price" has a currency but no amount');
-		const noProduct = await run({ operation: 'create', cartSession: 's1', cartAdditionalFields: { itemsJson: '[{"quantity": 1}]' } });
+		const noProduct = await run('create', { cartSession: 's1', cartAdditionalFields: { itemsJson: '[{"quantity": 1}]' } });
 		expect(noProduct.error?.message).toBe('"Items (JSON) 1" has no product');
-		const badCurrency = await run({
-			operation: 'create',
+		const badCurrency = await run('create', {
 			cartSession: 's1',
 			cartAdditionalFields: { items: { item: [{ product: 'P1', quantity: 1, priceAmount: '3', priceCurrency: 'dollars' }] } },
 		});
@@ -122,8 +116,7 @@ describe('Cart', () => {
 		const a = seedProduct('A', 1);
 		const b = seedProduct('B', 2);
 		const cart = call('POST', '/v1/attribution/carts', { session: 's1', items: [{ product: a.id }] });
-		const { items, error } = await run({
-			operation: 'update',
+		const { items, error } = await run('update', {
 			cartId: locator(cart.id),
 			cartUpdateFields: {
 				items: { item: [{ product: 'B', quantity: 4, priceAmount: '', priceCurrency: '' }] },
@@ -153,28 +146,27 @@ describe('Cart', () => {
 	it('Update sends items: [] only when Empty Cart is on', async () => {
 		const a = seedProduct('A');
 		const cart = call('POST', '/v1/attribution/carts', { session: 's1', items: [{ product: a.id }] });
-		const off = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { emptyCart: false, source: 'pos' } });
+		const off = await run('update', { cartId: locator(cart.id), cartUpdateFields: { emptyCart: false, source: 'pos' } });
 		expect(off.error).toBeUndefined();
 		expect(env.sandbox.requests[0].body).toEqual({ source: 'pos' });
 		expect((off.items[0].json.items as Obj[]).length).toBe(1);
 
-		const noRows = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { items: { item: [] } } });
+		const noRows = await run('update', { cartId: locator(cart.id), cartUpdateFields: { items: { item: [] } } });
 		expect(noRows.error).toBeUndefined();
 		expect(env.sandbox.requests[1].body ?? {}).toEqual({});
 
-		const emptyJson = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { itemsJson: '[]' } });
+		const emptyJson = await run('update', { cartId: locator(cart.id), cartUpdateFields: { itemsJson: '[]' } });
 		expect(emptyJson.error?.message).toBe('"Items (JSON)" is an empty list');
 		expect(env.sandbox.requests).toHaveLength(2);
 
-		const on = await run({ operation: 'update', cartId: locator(cart.id), cartUpdateFields: { emptyCart: true } });
+		const on = await run('update', { cartId: locator(cart.id), cartUpdateFields: { emptyCart: true } });
 		expect(on.error).toBeUndefined();
 		expect(env.sandbox.requests[2].body).toEqual({ items: [] });
 		expect(on.items[0].json.items).toEqual([]);
 	});
 
 	it('Update refuses Empty Cart together with items', async () => {
-		const { error } = await run({
-			operation: 'update',
+		const { error } = await run('update', {
 			cartId: locator('wx4Vn4no'),
 			cartUpdateFields: { emptyCart: true, newItems: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] } },
 		});
@@ -183,7 +175,7 @@ describe('Cart', () => {
 	});
 
 	it('Update names the cart that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'update', cartId: locator('NoSuch01'), cartUpdateFields: { reference: 'x' } });
+		const { error } = await run('update', { cartId: locator('NoSuch01'), cartUpdateFields: { reference: 'x' } });
 		expect(error?.message).toBe('Hellotext has no cart "NoSuch01" (404)');
 	});
 });

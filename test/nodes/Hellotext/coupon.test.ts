@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 /** A coupon as the API takes it, and the node's fields that send it. */
 const sale = {
@@ -15,7 +14,7 @@ const saleFields = { code: sale.code, description: sale.description, destination
 
 describe('Coupon', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'coupon', operation, ...parameters });
+	const run = resourceRunner(env, 'coupon');
 
 	it('Create sends code, description, destination URL and reference, and returns the coupon', async () => {
 		const { items, error } = await run('create', {

@@ -2,9 +2,8 @@
 // (nodes/Hellotext/shared/operations.ts `crud`). Each resource's own file tests Create and Update.
 import { expect, it } from 'vitest';
 
-import { locator, type TestEnv } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, type TestEnv } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 export interface CrudCase {
 	resource: string;
@@ -27,8 +26,7 @@ export interface CrudCase {
 
 export function crudCases(env: TestEnv, spec: CrudCase): void {
 	const create = (n: number) => env.sandbox.call('POST', `/v1${spec.path}`, spec.seed(n)) as Obj;
-	const run = (operation: string, parameters: Obj = {}) =>
-		env.engine.run({ resource: spec.resource, operation, ...parameters });
+	const run = resourceRunner(env, spec.resource);
 
 	it('Get sends GET to the object path and returns the object', async () => {
 		const object = create(1);

@@ -2,7 +2,7 @@ import { Workflow, type INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
-import { Engine } from '../../harness/engine';
+import { Engine } from '../../support/engine';
 
 const { description } = new Hellotext();
 

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
 import { toEpochSeconds } from '../../../nodes/Hellotext/resources/event/epoch';
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Event', () => {
 	const env = useSandbox();

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Event Type', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'eventType', operation, ...parameters });
+	const run = resourceRunner(env, 'eventType');
 
 	it('Create sends the name and the optional fields set, and returns the event type', async () => {
 		const { items, error } = await run('create', {

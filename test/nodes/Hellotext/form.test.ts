@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Form', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'form', operation, ...parameters });
+	const run = resourceRunner(env, 'form');
 	const createForm = (body: Obj) => env.sandbox.call('POST', '/v1/attribution/forms', body) as Obj;
 
 	it('Create sends the name and metadata given as name/value pairs', async () => {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('List', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'list', operation, ...parameters });
+	const run = resourceRunner(env, 'list');
 	const createList = (name: string) => env.sandbox.call('POST', '/v1/lists', { name }) as Obj;
 	const createProfile = () => (env.sandbox.call('POST', '/v1/profiles', { first_name: 'Will E' }) as Obj).id as string;
 	const listNames = (profileId: string) =>

@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Message', () => {
 	const env = useSandbox();

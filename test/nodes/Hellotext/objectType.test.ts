@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Object Type', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'objectType', operation, ...parameters });
+	const run = resourceRunner(env, 'objectType');
 	const repair = () =>
 		call('POST', '/v1/objects', {
 			title: 'Repairs',

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { Hellotext } from '../../../nodes/Hellotext/Hellotext.node.ts';
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Order', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
 	const seedProduct = (sku: string, amount = 10) =>
 		call('POST', '/v1/attribution/products', { name: `Product ${sku}`, sku, price: { amount, currency: 'USD' } });
-	const run = (parameters: Obj) => env.engine.run({ resource: 'order', ...parameters });
+	const run = resourceRunner(env, 'order');
 
 	crudCases(env, {
 		resource: 'order',
@@ -25,8 +24,7 @@ describe('Order', () => {
 
 	it('Create sends delivery, items, metadata, reference and source built from the UI fields', async () => {
 		const shoe = seedProduct('SHOE-1', 120);
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			orderAdditionalFields: {
 				delivery: 'collect',
 				items: { item: [{ product: 'SHOE-1', quantity: 2, priceAmount: '100', priceCurrency: 'USD' }] },
@@ -53,15 +51,14 @@ describe('Order', () => {
 	});
 
 	it('Create and Update send the guides’ name, payment method and sales channel; Create has no total', async () => {
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			orderAdditionalFields: { name: 'Order #55', paymentMethod: 'Cash', salesChannel: 'Kiosk', delivery: 'collect', source: 'custom_store' },
 		});
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0].body).toEqual({ name: 'Order #55', payment_method: 'Cash', sales_channel: 'Kiosk', delivery: 'collect', source: 'custom_store' });
 		expect(items[0].json).toMatchObject({ name: 'Order #55', payment_method: 'Cash', sales_channel: 'Kiosk' });
 		const id = items[0].json.id as string;
-		await run({ operation: 'update', orderId: locator(id), orderUpdateFields: { paymentMethod: 'Visa' } });
+		await run('update', { orderId: locator(id), orderUpdateFields: { paymentMethod: 'Visa' } });
 		expect(env.sandbox.requests[1].body).toEqual({ payment_method: 'Visa' });
 		const collection = new Hellotext().description.properties.find((p) => p.name === 'orderAdditionalFields')!;
 		expect((collection.options as Obj[]).map((o) => o.name)).not.toContain('totalAmount');
@@ -69,8 +66,7 @@ describe('Order', () => {
 
 	it('Create sends items given as JSON, and nothing else when nothing else is set', async () => {
 		seedProduct('A', 3);
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			orderAdditionalFields: { itemsJson: [{ product: 'A', quantity: 4 }] },
 		});
 		expect(error).toBeUndefined();
@@ -79,18 +75,16 @@ describe('Order', () => {
 	});
 
 	it('Create refuses both item rows and items JSON, and malformed JSON, before sending', async () => {
-		const both = await run({
-			operation: 'create',
+		const both = await run('create', {
 			orderAdditionalFields: {
 				items: { item: [{ product: 'A', quantity: 1, priceAmount: '', priceCurrency: '' }] },
 				itemsJson: '[{"product": "B"}]',
 			},
 		});
 		expect(both.error?.message).toBe('"Items" and "Items (JSON)" cannot be sent together');
-		const malformed = await run({ operation: 'create', orderAdditionalFields: { itemsJson: '[{"product": ' } });
+		const malformed = await run('create', { orderAdditionalFields: { itemsJson: '[{"product": ' } });
 		expect(malformed.error?.message).toBe('"Items (JSON)" is not valid JSON');
-		const notNumber = await run({
-			operation: 'create',
+		const notNumber = await run('create', {
 			orderAdditionalFields: { items: { item: [{ product: 'A', quantity: 1, priceAmount: 'ten', priceCurrency: '' }] } },
 		});
 		expect(notNumber.error?.message).toBe('"Items 1 Price Amount" must be a non-negative number, e.g. 19.90');
@@ -99,8 +93,7 @@ describe('Order', () => {
 
 	it('Update sends delivery, metadata (JSON), reference and source only', async () => {
 		const order = call('POST', '/v1/attribution/orders', { delivery: 'deliver', reference: 'old' });
-		const { items, error } = await run({
-			operation: 'update',
+		const { items, error } = await run('update', {
 			orderId: locator(order.id),
 			orderUpdateFields: { delivery: 'collect', metadataJson: '{"gift": true}', reference: 'new', source: 'web' },
 		});
@@ -111,8 +104,7 @@ describe('Order', () => {
 	});
 
 	it('Update refuses Metadata and Metadata (JSON) together', async () => {
-		const { error } = await run({
-			operation: 'update',
+		const { error } = await run('update', {
 			orderId: locator('ro4a731w'),
 			orderUpdateFields: { metadata: { values: [{ key: 'a', value: '1' }] }, metadataJson: '{"b": 2}' },
 		});

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Order Item', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (parameters: Obj) => env.engine.run({ resource: 'orderItem', ...parameters });
+	const run = resourceRunner(env, 'orderItem');
 	const seed = () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Shoe', sku: 'SHOE-1', price: { amount: 50, currency: 'USD' } });
 		const order = call('POST', '/v1/attribution/orders', { items: [{ product: product.id, quantity: 1 }] });
@@ -16,8 +15,7 @@ describe('Order Item', () => {
 
 	it('Create posts the product (by SKU), price and quantity to the order and the total follows', async () => {
 		const { product, order } = seed();
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			orderItemOrderId: locator(order.id),
 			orderItemProductId: locator('SHOE-1', 'reference'),
 			orderItemAdditionalFields: { priceAmount: 40, priceCurrency: 'usd', quantity: 3 },
@@ -32,14 +30,13 @@ describe('Order Item', () => {
 
 	it('Create with only the product sends just the product', async () => {
 		const { product, order } = seed();
-		const { items } = await run({ operation: 'create', orderItemOrderId: locator(order.id, 'list'), orderItemProductId: locator(product.id, 'list') });
+		const { items } = await run('create', { orderItemOrderId: locator(order.id, 'list'), orderItemProductId: locator(product.id, 'list') });
 		expect(env.sandbox.requests[0].body).toEqual({ product: product.id });
 		expect(items[0].json).toMatchObject({ product: product.id, quantity: 1, price: { amount: '50.00' } });
 	});
 
 	it('Create refuses a price currency without amount, before sending', async () => {
-		const { error } = await run({
-			operation: 'create',
+		const { error } = await run('create', {
 			orderItemOrderId: locator('ro4a731w'),
 			orderItemProductId: locator('SHOE-1', 'reference'),
 			orderItemAdditionalFields: { priceCurrency: 'EUR' },
@@ -49,14 +46,13 @@ describe('Order Item', () => {
 	});
 
 	it('Create names the order that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'create', orderItemOrderId: locator('NoSuch01'), orderItemProductId: locator('x') });
+		const { error } = await run('create', { orderItemOrderId: locator('NoSuch01'), orderItemProductId: locator('x') });
 		expect(error?.message).toBe('Hellotext has no order "NoSuch01" (404)');
 	});
 
 	it('Update patches the price and quantity of the item', async () => {
 		const { order, item } = seed();
-		const { items, error } = await run({
-			operation: 'update',
+		const { items, error } = await run('update', {
 			orderItemOrderId: locator(order.id),
 			orderItemId: item.id,
 			orderItemUpdateFields: { quantity: 5, priceAmount: 45.5 },
@@ -74,13 +70,13 @@ describe('Order Item', () => {
 
 	it('Update names the order item that does not exist (404)', async () => {
 		const { order } = seed();
-		const { error } = await run({ operation: 'update', orderItemOrderId: locator(order.id), orderItemId: 'NoSuch01', orderItemUpdateFields: { quantity: 2 } });
+		const { error } = await run('update', { orderItemOrderId: locator(order.id), orderItemId: 'NoSuch01', orderItemUpdateFields: { quantity: 2 } });
 		expect(error?.message).toBe('Hellotext has no order item "NoSuch01" (404)');
 	});
 
 	it('Delete removes the item from the order', async () => {
 		const { order, item } = seed();
-		const { items, error } = await run({ operation: 'delete', orderItemOrderId: locator(order.id), orderItemId: item.id });
+		const { items, error } = await run('delete', { orderItemOrderId: locator(order.id), orderItemId: item.id });
 		expect(error).toBeUndefined();
 		expect(env.sandbox.requests[0]).toMatchObject({
 			method: 'DELETE',
@@ -93,7 +89,7 @@ describe('Order Item', () => {
 	});
 
 	it('an empty order item id is refused before sending', async () => {
-		const { error } = await run({ operation: 'delete', orderItemOrderId: locator('ro4a731w'), orderItemId: '={{ "" }}' });
+		const { error } = await run('delete', { orderItemOrderId: locator('ro4a731w'), orderItemId: '={{ "" }}' });
 		expect(error?.message).toMatch(/^"orderItemId" is empty/);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});

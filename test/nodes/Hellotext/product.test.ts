@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Product', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (parameters: Obj) => env.engine.run({ resource: 'product', ...parameters });
+	const run = resourceRunner(env, 'product');
 
 	crudCases(env, {
 		resource: 'product',
@@ -21,8 +20,7 @@ describe('Product', () => {
 	});
 
 	it('Create sends the name and every field built from the UI, lists as arrays and variants as rows', async () => {
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			productName: 'Yeezy Boost 350 v2',
 			productAdditionalFields: {
 				brand: 'Adidas',
@@ -78,8 +76,7 @@ describe('Product', () => {
 	});
 
 	it('Create sends lists given as arrays by expression, and variants as JSON', async () => {
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			productName: 'Tee',
 			productAdditionalFields: {
 				tags: '={{ ["a", "b"] }}',
@@ -96,40 +93,38 @@ describe('Product', () => {
 	});
 
 	it('Create refuses a price currency without amount and a variant without a name, before sending', async () => {
-		const noAmount = await run({ operation: 'create', productName: 'Tee', productAdditionalFields: { priceCurrency: 'USD' } });
+		const noAmount = await run('create', { productName: 'Tee', productAdditionalFields: { priceCurrency: 'USD' } });
 		expect(noAmount.error?.message).toBe('"Price" has a currency but no amount');
-		const noName = await run({
-			operation: 'create',
+		const noName = await run('create', {
 			productName: 'Tee',
 			productAdditionalFields: {
 				variants: { variant: [{ name: '', sku: 'S', reference: '', imageUrl: '', priceAmount: '', priceCurrency: '' }] },
 			},
 		});
 		expect(noName.error?.message).toBe('"Variants 1" has no name');
-		const badCurrency = await run({ operation: 'create', productName: 'Tee', productAdditionalFields: { priceAmount: 1, priceCurrency: 'US' } });
+		const badCurrency = await run('create', { productName: 'Tee', productAdditionalFields: { priceAmount: 1, priceCurrency: 'US' } });
 		expect(badCurrency.error?.message).toBe('"Price Currency" must be a three-letter ISO 4217 currency code, e.g. USD');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	it('Get, Update and Delete address the product by SKU in the path', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Sock', sku: 'SO/CK 1' });
-		const get = await run({ operation: 'get', productId: locator('SO/CK 1', 'reference') });
+		const get = await run('get', { productId: locator('SO/CK 1', 'reference') });
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/attribution/products/SO%2FCK%201', query: {} });
 		expect(get.items[0].json.id).toBe(product.id);
 
-		const update = await run({ operation: 'update', productId: locator('SO/CK 1', 'reference'), productUpdateFields: { brand: 'Acme' } });
+		const update = await run('update', { productId: locator('SO/CK 1', 'reference'), productUpdateFields: { brand: 'Acme' } });
 		expect(env.sandbox.requests[1]).toMatchObject({ method: 'PATCH', path: '/v1/attribution/products/SO%2FCK%201', body: { brand: 'Acme' } });
 		expect(update.items[0].json).toMatchObject({ id: product.id, brand: 'Acme' });
 
-		const removed = await run({ operation: 'delete', productId: locator('SO/CK 1', 'reference') });
+		const removed = await run('delete', { productId: locator('SO/CK 1', 'reference') });
 		expect(env.sandbox.requests[2]).toMatchObject({ method: 'DELETE', path: '/v1/attribution/products/SO%2FCK%201' });
 		expect(removed.items[0].json).toEqual({ id: product.id, type: 'product', deleted: true });
 	});
 
 	it('Update adds new variants and changes the fields sent, keeping existing variants', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Tee', sku: 'TEE' });
-		const { items, error } = await run({
-			operation: 'update',
+		const { items, error } = await run('update', {
 			productId: locator(product.id),
 			productUpdateFields: {
 				name: 'T-shirt',
@@ -150,15 +145,15 @@ describe('Product', () => {
 
 	it('Update sends variants: [] only when Remove All Variants is on', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Tee', variants: [{ name: 'S' }] });
-		const emptyJson = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { newVariantsJson: '[]' } });
+		const emptyJson = await run('update', { productId: locator(product.id), productUpdateFields: { newVariantsJson: '[]' } });
 		expect(emptyJson.error?.message).toBe('"New Variants (JSON)" is an empty list');
 		expect(env.sandbox.requests).toHaveLength(0);
 
-		const off = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { tags: 'x' } });
+		const off = await run('update', { productId: locator(product.id), productUpdateFields: { tags: 'x' } });
 		expect(env.sandbox.requests[0].body).toEqual({ tags: ['x'] });
 		expect(off.items[0].json.variants).toHaveLength(2);
 
-		const on = await run({ operation: 'update', productId: locator(product.id), productUpdateFields: { removeAllVariants: true } });
+		const on = await run('update', { productId: locator(product.id), productUpdateFields: { removeAllVariants: true } });
 		expect(on.error).toBeUndefined();
 		expect(env.sandbox.requests[1].body).toEqual({ variants: [] });
 		expect(on.items[0].json.variants).toEqual([]);

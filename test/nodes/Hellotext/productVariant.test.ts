@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Product Variant', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (parameters: Obj) => env.engine.run({ resource: 'productVariant', ...parameters });
+	const run = resourceRunner(env, 'productVariant');
 	const seed = () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Tee', sku: 'TEE', variants: [{ name: 'Red', sku: 'TEE-RED' }] });
 		return { product, variant: product.variants[1] as Obj };
@@ -15,8 +14,7 @@ describe('Product Variant', () => {
 
 	it('Create posts to the parent product addressed by SKU, with the name and fields built from the UI', async () => {
 		const { product } = seed();
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			productVariantProductId: locator('TEE', 'reference'),
 			productVariantName: 'Blue',
 			productVariantAdditionalFields: {
@@ -52,24 +50,23 @@ describe('Product Variant', () => {
 	});
 
 	it('Create names the parent product that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'create', productVariantProductId: locator('NOPE', 'reference'), productVariantName: 'X' });
+		const { error } = await run('create', { productVariantProductId: locator('NOPE', 'reference'), productVariantName: 'X' });
 		expect(error?.message).toBe('Hellotext has no product "NOPE" (404)');
 	});
 
 	it('Create refuses a price without amount, before sending', async () => {
-		const { error } = await run({ operation: 'create', productVariantProductId: locator('TEE'), productVariantName: 'X', productVariantAdditionalFields: { priceCurrency: 'EUR' } });
+		const { error } = await run('create', { productVariantProductId: locator('TEE'), productVariantName: 'X', productVariantAdditionalFields: { priceCurrency: 'EUR' } });
 		expect(error?.message).toBe('"Price" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	it('Get, Update and Delete address the variant by SKU under /attribution/variants', async () => {
 		const { variant } = seed();
-		const get = await run({ operation: 'get', productVariantId: locator('TEE-RED', 'reference') });
+		const get = await run('get', { productVariantId: locator('TEE-RED', 'reference') });
 		expect(env.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v1/attribution/variants/TEE-RED', query: {} });
 		expect(get.items[0].json).toEqual(variant);
 
-		const update = await run({
-			operation: 'update',
+		const update = await run('update', {
 			productVariantId: locator('TEE-RED', 'reference'),
 			productVariantName: 'Crimson',
 			productVariantUpdateFields: { sku: 'TEE-CRIMSON', metadataJson: '{"hex": "#dc143c"}' },
@@ -79,13 +76,13 @@ describe('Product Variant', () => {
 		expect(env.sandbox.requests[1].body).toEqual({ name: 'Crimson', sku: 'TEE-CRIMSON', metadata: { hex: '#dc143c' } });
 		expect(update.items[0].json).toMatchObject({ id: variant.id, name: 'Crimson', sku: 'TEE-CRIMSON' });
 
-		const removed = await run({ operation: 'delete', productVariantId: locator(variant.id, 'list') });
+		const removed = await run('delete', { productVariantId: locator(variant.id, 'list') });
 		expect(env.sandbox.requests[2]).toMatchObject({ method: 'DELETE', path: `/v1/attribution/variants/${variant.id as string}` });
 		expect(removed.items[0].json).toEqual({ id: variant.id, type: 'product_variant', deleted: true });
 	});
 
 	it('Get names the variant that does not exist (404)', async () => {
-		const { error } = await run({ operation: 'get', productVariantId: locator('NoSuch01') });
+		const { error } = await run('get', { productVariantId: locator('NoSuch01') });
 		expect(error?.message).toBe('Hellotext has no product variant "NoSuch01" (404)');
 	});
 });

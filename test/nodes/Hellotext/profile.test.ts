@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Profile', () => {
 	const env = useSandbox();

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Property', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'property', operation, ...parameters });
+	const run = resourceRunner(env, 'property');
 	const createProfile = () => (env.sandbox.call('POST', '/v1/profiles', { first_name: 'Ada' }) as Obj).id as string;
 	const createProperty = (body: Obj) => env.sandbox.call('POST', '/v1/properties', body) as Obj;
 

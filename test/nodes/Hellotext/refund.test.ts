@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Refund', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (parameters: Obj) => env.engine.run({ resource: 'refund', ...parameters });
+	const run = resourceRunner(env, 'refund');
 	const seedOrder = () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Shoe', price: { amount: 199.95, currency: 'USD' } });
 		return call('POST', '/v1/attribution/orders', { items: [{ product: product.id }] });
@@ -26,8 +25,7 @@ describe('Refund', () => {
 	it('Create sends the order, profile, total, metadata, reference and source built from the UI', async () => {
 		const order = seedOrder();
 		const profile = call('POST', '/v1/profiles', { first_name: 'Ada' }).id as string;
-		const { items, error } = await run({
-			operation: 'create',
+		const { items, error } = await run('create', {
 			refundAdditionalFields: {
 				order: locator(order.id, 'list'),
 				profile: locator(profile),
@@ -60,13 +58,13 @@ describe('Refund', () => {
 
 	it('Create with only an order lets the total come from the order', async () => {
 		const order = seedOrder();
-		const { items } = await run({ operation: 'create', refundAdditionalFields: { order: locator(order.id) } });
+		const { items } = await run('create', { refundAdditionalFields: { order: locator(order.id) } });
 		expect(env.sandbox.requests[0].body).toEqual({ order: order.id });
 		expect(items[0].json.total).toMatchObject({ amount: 199.95, currency: 'USD' });
 	});
 
 	it('Create refuses a total without amount, before sending', async () => {
-		const { error } = await run({ operation: 'create', refundAdditionalFields: { totalCurrency: 'USD' } });
+		const { error } = await run('create', { refundAdditionalFields: { totalCurrency: 'USD' } });
 		expect(error?.message).toBe('"Total" has a currency but no amount');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -74,8 +72,7 @@ describe('Refund', () => {
 	it('Update sends the product, total and fields set', async () => {
 		const product = call('POST', '/v1/attribution/products', { name: 'Hat', price: { amount: 15, currency: 'EUR' } });
 		const refund = call('POST', '/v1/attribution/refunds', { reference: 'old' });
-		const { items, error } = await run({
-			operation: 'update',
+		const { items, error } = await run('update', {
 			refundId: locator(refund.id),
 			refundUpdateFields: { product: locator(product.id), totalAmount: 24.9, metadataJson: { note: 'late' } },
 		});

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
+import type { Obj } from '../../support/types';
 
 describe('Session', () => {
 	const env = useSandbox();
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'session', operation, ...parameters });
+	const run = resourceRunner(env, 'session');
 	const createProfile = () => (env.sandbox.call('POST', '/v1/profiles', { first_name: 'Ada' }) as Obj).id as string;
 
 	it('Attach Profile sends PATCH /sessions/:id with the profile and returns the session', async () => {

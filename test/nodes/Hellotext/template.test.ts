@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../harness/setup';
+import { locator, resourceRunner, useSandbox } from '../../support/sandbox';
 import { crudCases } from './crudCases';
-
-type Obj = Record<string, any>;
+import type { Obj } from '../../support/types';
 
 describe('Template', () => {
 	const env = useSandbox();
 	const call = (method: string, path: string, body?: Obj) => env.sandbox.call(method, path, body) as Obj;
-	const run = (operation: string, parameters: Obj = {}) => env.engine.run({ resource: 'template', operation, ...parameters });
+	const run = resourceRunner(env, 'template');
 	const stored = (id: string) => call('GET', `/v1/templates/${id}`);
 	const whatsapp = (extra: Obj = {}) =>
 		call('POST', '/v1/templates', {

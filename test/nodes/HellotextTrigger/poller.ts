@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INodeParameters, Workflow, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { Engine, makeAdditionalData } from '../../harness/engine';
-import type { TestEnv } from '../../harness/setup';
+import { Engine, makeAdditionalData } from '../../support/engine';
+import type { TestEnv } from '../../support/sandbox';
 import { createSandbox, type RecordedRequest } from '../../sandbox/index.ts';
 import { HellotextTrigger } from '../../../nodes/HellotextTrigger/HellotextTrigger.node.ts';
 

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { listSearch } from '../../../../nodes/Hellotext/methods/listSearch';
 import { getListNames, getPropertyNames } from '../../../../nodes/Hellotext/methods/loadOptions';
-import { useSandbox } from '../../../harness/setup';
-
-type Obj = Record<string, any>;
+import { useSandbox } from '../../../support/sandbox';
+import type { Obj } from '../../../support/types';
 
 describe('list searches (resource locators) and dropdowns', () => {
 	const env = useSandbox();

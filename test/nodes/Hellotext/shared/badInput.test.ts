@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../../harness/setup';
+import { locator, useSandbox } from '../../../support/sandbox';
 
 type Obj = Record<string, unknown>;
 

@@ -3,9 +3,8 @@ import * as n8nWorkflow from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { Hellotext } from '../../../../nodes/Hellotext/Hellotext.node.ts';
-import { locator, useSandbox } from '../../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../../support/sandbox';
+import type { Obj } from '../../../support/types';
 
 /**
  * How often an expression a user writes is evaluated per item.

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { useSandbox } from '../../../harness/setup';
-
-type Obj = Record<string, any>;
+import { useSandbox } from '../../../support/sandbox';
+import type { Obj } from '../../../support/types';
 
 describe('cursor pagination (every Get Many)', () => {
 	const env = useSandbox();

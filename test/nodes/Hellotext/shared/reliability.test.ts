@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../../support/sandbox';
+import type { Obj } from '../../../support/types';
 
 describe('errors, retries and bounded runs', () => {
 	const env = useSandbox();
@@ -213,7 +212,7 @@ describe('errors, retries and bounded runs', () => {
 
 	describe('the Base URL', () => {
 		it('is read from the credential, with or without /v1 and a trailing slash', async () => {
-			const { Engine } = await import('../../../harness/engine');
+			const { Engine } = await import('../../../support/engine');
 			for (const baseUrl of [env.sandbox.url, `${env.sandbox.url}/`, `${env.sandbox.url}/v1/`]) {
 				env.sandbox.requests = [];
 				const engine = new Engine({ baseUrl, token: env.sandbox.token });
@@ -224,7 +223,7 @@ describe('errors, retries and bounded runs', () => {
 		});
 
 		it('must be http(s)', async () => {
-			const { Engine } = await import('../../../harness/engine');
+			const { Engine } = await import('../../../support/engine');
 			const engine = new Engine({ baseUrl: 'ftp://files.example.com', token: env.sandbox.token });
 			const { error } = await engine.run({ resource: 'profile', operation: 'create', firstName: 'x' });
 			expect(error?.message).toBe('The Base URL in the Hellotext credential must start with http:// or https://');

@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { sendAs } from '../../../../nodes/Hellotext/shared/fields';
 import { defineOperation, mergeSameFields } from '../../../../nodes/Hellotext/shared/operations';
-import { locator, useSandbox } from '../../../harness/setup';
-
-type Obj = Record<string, any>;
+import { locator, useSandbox } from '../../../support/sandbox';
+import type { Obj } from '../../../support/types';
 
 /** What the package relies on in n8n's engine, and what it refuses to build. */
 describe('how operations run', () => {

@@ -1,7 +1,7 @@
 import { Expression } from 'n8n-workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { locator, useSandbox } from '../../../harness/setup';
+import { locator, useSandbox } from '../../../support/sandbox';
 
 /**
  * n8n 2.x evaluates expressions in an isolate (its default `vm` engine); the other test files use

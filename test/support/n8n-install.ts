@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const N8N_DIR = process.env.HELLOTEXT_N8N_DIR ? path.resolve(process.env.HELLOTEXT_N8N_DIR) : undefined;
 

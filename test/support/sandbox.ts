@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 
 import { createSandbox, type HellotextSandbox } from '../sandbox/index.ts';
 import { Engine } from './engine';
+import type { Obj } from './types';
 
 export interface TestEnv {
 	sandbox: HellotextSandbox;
@@ -22,3 +23,9 @@ export function useSandbox(): TestEnv {
 }
 
 export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/** Runs the node on one resource: `run('create', { ... })`. */
+export const resourceRunner =
+	(env: TestEnv, resource: string) =>
+	(operation: string, parameters: Obj = {}) =>
+		env.engine.run({ resource, operation, ...parameters });

@@ -57,18 +57,21 @@ function hasExpression(value: unknown): boolean {
 }
 
 /**
- * Input item `index` of an operation that runs its own item loop. A parameter without an
- * expression is the same for every item: it is resolved once for the run (`fixed`, one map per
- * run), the others once per item.
+ * The input items of an operation that runs its own item loop, one run's reader: `(index) => Item`.
+ * A parameter without an expression is the same for every item: it is resolved once for the run,
+ * the others once per item. The node is read once too (n8n deep-copies it on every getNode()).
  */
-export function itemAt(ctx: IExecuteFunctions, index: number, fixed: Map<string, unknown>): Item {
+export function itemReader(ctx: IExecuteFunctions): (index: number) => Item {
 	const node = ctx.getNode();
-	return new Item(node, index, ctx.getTimezone(), (name, fallback) => {
-		if (fixed.has(name)) return fixed.get(name);
-		const value = ctx.getNodeParameter(name, index, fallback as never);
-		if (!hasExpression(node.parameters[name])) fixed.set(name, value);
-		return value;
-	});
+	const timezone = ctx.getTimezone();
+	const fixed = new Map<string, unknown>();
+	return (index) =>
+		new Item(node, index, timezone, (name, fallback) => {
+			if (fixed.has(name)) return fixed.get(name);
+			const value = ctx.getNodeParameter(name, index, fallback as never);
+			if (!hasExpression(node.parameters[name])) fixed.set(name, value);
+			return value;
+		});
 }
 
 /**

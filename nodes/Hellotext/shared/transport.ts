@@ -13,6 +13,7 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
+	type INode,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
@@ -53,6 +54,8 @@ export type NetworkOptions = Pick<IHttpRequestOptions, 'timeout' | 'proxy' | 'sk
 
 /** What one run of the node sends with: read once, shared by all its items. */
 export interface Connection {
+	/** The node, read once for the run (n8n deep-copies it on every getNode()). */
+	node: INode;
 	limiter: RequestLimiter;
 	/** The credential, decrypted once for the run: passed to every request. */
 	credentials: Promise<ICredentialDataDecryptedObject>;
@@ -78,6 +81,7 @@ export function connect(
 	// Awaited by the first request; a failure surfaces there, for the item that made it.
 	baseUrl.catch(() => undefined);
 	return {
+		node: ctx.getNode(),
 		limiter: new RequestLimiter(size, pauseMs),
 		credentials,
 		baseUrl,
@@ -102,7 +106,7 @@ export async function sendRequest(
 	request: PreparedRequest,
 	itemIndex?: number,
 ): Promise<ApiResponse> {
-	const node = ctx.getNode();
+	const { node } = connection;
 	const [data, baseURL] = await Promise.all([connection.credentials, connection.baseUrl]);
 	const credential = node.credentials?.[CREDENTIAL_NAME];
 	const credentialsDecrypted = { id: credential?.id ?? '', name: credential?.name ?? '', type: CREDENTIAL_NAME, data };

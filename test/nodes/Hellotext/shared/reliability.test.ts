@@ -171,6 +171,26 @@ describe('errors, retries and bounded runs', () => {
 			expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, index) => ({ item: index })));
 		});
 
+		it('without Continue On Fail the first failing item stops the run: the items after it are not sent', async () => {
+			const emails = (bad: number) =>
+				Array.from({ length: 60 }, (_, i) => ({ email: i === bad ? 'not-an-email' : `p${i}@example.com` }));
+			// One request at a time: exactly the items up to the failing one reach the API.
+			const one = await env.engine.run(
+				{ resource: 'profile', operation: 'create', email: '={{ $json.email }}', options: { maxInFlight: 1 } },
+				emails(3),
+			);
+			expect(one.error?.message).toBe('Hellotext rejected "email": invalid - The email is not valid. (HTTP 422)');
+			expect(env.sandbox.requestsTo('/v1/profiles', 'POST').map((r) => (r.body as Obj).email)).toEqual(
+				emails(3).slice(0, 4).map((input) => input.email),
+			);
+			// The default bound (5): the items prepared ahead and waiting for a slot are not sent either.
+			env.sandbox.requests = [];
+			env.sandbox.latencyMs = 20;
+			const five = await create({ email: '={{ $json.email }}' }, emails(0));
+			expect(five.error?.message).toContain('(HTTP 422)');
+			expect(env.sandbox.requestsTo('/v1/profiles', 'POST').length).toBeLessThanOrEqual(5);
+		});
+
 		it('n8n’s Request Options apply to the writes’ own loop: Batching spaces the items, Timeout ends a slow request', async () => {
 			const input = Array.from({ length: 4 }, (_, i) => ({ n: i }));
 			await env.engine.run(

@@ -41,7 +41,7 @@ const BULK_ITEMS = 1000;
 const LARGE_ITEMS = 10_000;
 const BULK_BOUND = 5;
 
-/** What users run over many items: Profile > Create, List > Add Profile and Event > Track. */
+/** What users run over many items: Profile > Create, List > Add Profile, Message > Send and Event > Track. */
 export function bulkScenarios(sb: HellotextSandbox): BulkScenario[] {
 	const people = (count: number) => Array.from({ length: count }, (_, n) => ({ firstName: `P${n}`, email: `p${n}@example.com` }));
 	const profileIds = (count: number) =>
@@ -89,6 +89,12 @@ export function bulkScenarios(sb: HellotextSandbox): BulkScenario[] {
 			},
 			parameters: { resource: 'list', operation: 'addProfile', listId: { __rl: true, mode: 'name', value: 'Newsletter' }, listProfileId: byId('={{ $json.id }}') },
 			floorRequest: (item) => ({ method: 'POST', path: `${listPath}/${String(item.id)}` }),
+		},
+		{
+			scenario: 'Message > Send (SMS), phone from an expression',
+			seed: (count) => Array.from({ length: count }, (_, n) => ({ phone: `+1202555${String(n).padStart(4, '0')}` })),
+			parameters: { resource: 'message', operation: 'send', channel: 'sms', sendTo: 'phone', phoneNumber: '={{ $json.phone }}', content: 'text', text: 'Your order has shipped.' },
+			floorRequest: (item) => ({ method: 'POST', path: '/v1/messages', body: { technology: 'sms', destination: item.phone, body: 'Your order has shipped.' } }),
 		},
 		{
 			scenario: 'Event > Track, 3 expressions',

@@ -97,6 +97,24 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		});
 		return (await response.json()) as Obj;
 	};
+	/**
+	 * The node's output is one "received" send of the Order ready template to +12025550143, and the
+	 * sandbox's newest message is that send: returned, for its body.
+	 */
+	const expectOrderReadySent = async (ndv: Locator): Promise<Obj> => {
+		expect(await outputJson(ndv)).toEqual([
+			expect.objectContaining({
+				status: 'received',
+				channel: 'whatsapp',
+				phone: '+12025550143',
+				template_id: ORDER_READY.id,
+				template_name: ORDER_READY.name,
+			}),
+		]);
+		const [sent] = (await sandbox('GET', '/messages?limit=1')).messages as Obj[];
+		expect(sent).toMatchObject({ technology: 'whatsapp', destination: '+12025550143' });
+		return sent;
+	};
 	/** Every profile in the sandbox, across pages. */
 	const allProfiles = async () => {
 		const profiles: Obj[] = [];
@@ -319,19 +337,8 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		await fillText(ndv, 'URL', url);
 		await formPicture(ndv, 'send-form', { from: 'Channel', to: addShortLink });
 		expect(await executeStep(ndv)).toBe(1);
-		expect(await outputJson(ndv)).toEqual([
-			expect.objectContaining({
-				status: 'received',
-				channel: 'whatsapp',
-				phone: '+12025550143',
-				template_id: ORDER_READY.id,
-				template_name: ORDER_READY.name,
-			}),
-		]);
 		// The sandbox sent the template's body with the short link's URL in it.
-		const [sent] = (await sandbox('GET', '/messages?limit=1')).messages as Obj[];
-		expect(sent).toMatchObject({ technology: 'whatsapp', destination: '+12025550143' });
-		expect(sent.body).toContain(url);
+		expect((await expectOrderReadySent(ndv)).body).toContain(url);
 		await closeNode(page);
 		expect(watch.take()).toEqual([]);
 	});
@@ -341,18 +348,8 @@ describe('the Hellotext nodes in the n8n editor', () => {
 		await page.getByTestId('execute-workflow-button').click();
 		const ndv = await openNode(page, 'Send Order Ready');
 		expect(await outputItemCount(ndv)).toBe(1);
-		expect(await outputJson(ndv)).toEqual([
-			expect.objectContaining({
-				status: 'received',
-				channel: 'whatsapp',
-				// The example's "+1 (202) 555-0143", in E.164.
-				phone: '+12025550143',
-				template_id: ORDER_READY.id,
-				template_name: ORDER_READY.name,
-			}),
-		]);
-		const [sent] = (await sandbox('GET', '/messages?limit=1')).messages as Obj[];
-		expect(sent.body).toMatch(/Track it here: https:\/\/shop\.example\.com\/orders\/\d{8}-55$/);
+		// The example's "+1 (202) 555-0143", in E.164.
+		expect((await expectOrderReadySent(ndv)).body).toMatch(/Track it here: https:\/\/shop\.example\.com\/orders\/\d{8}-55$/);
 		await closeNode(page);
 		expect(watch.take()).toEqual([]);
 	});

@@ -334,14 +334,6 @@ async function callWebhook(scenario: string, main: Instance, run: ProfilesRun) {
 	check(response.ok, `${scenario}: the webhook answered ${response.status}: ${await response.text()}`);
 }
 
-interface BulkResult {
-	created: number;
-	missing: number;
-	duplicates: number;
-	posts: number;
-	peakInFlight: number;
-}
-
 async function scenarioBulk({ pg, main, bulk }: Setup): Promise<BulkResult> {
 	log('B: calling the webhook...');
 	await callWebhook('B', main, BULK);

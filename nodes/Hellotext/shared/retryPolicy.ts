@@ -62,10 +62,12 @@ const NETWORK_CODE = /\b(E[A-Z]{3,}|socket hang up)\b/;
 /** The network error code of an error, wherever n8n or axios put it. */
 function networkCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
-	let current = error as { code?: unknown; cause?: unknown; errorResponse?: unknown; messages?: unknown } | undefined;
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; errorResponse?: unknown; messages?: unknown } | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		if (typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code)) return current.code;
+		// n8n 1.x's NodeApiError keeps a network error's code as its httpCode (ECONNABORTED...).
+		if (typeof current.httpCode === 'string' && /^E[A-Z]+$/.test(current.httpCode)) return current.httpCode;
 		for (const text of Array.isArray(current.messages) ? current.messages : []) {
 			const match = typeof text === 'string' ? NETWORK_CODE.exec(text) : null;
 			if (match) return match[1] === 'socket hang up' ? 'ECONNRESET' : match[1];

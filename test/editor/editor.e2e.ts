@@ -190,6 +190,8 @@ describe('the Hellotext nodes in the n8n editor', () => {
 	it('shows Hellotext in the node panel with its actions grouped by resource', async () => {
 		await openWorkflow(page, dev.url, EXAMPLES.exportProfiles);
 		const panel = await openHellotextActions(page);
+		// n8n's panel renders a long list 5 items an animation frame (ItemsRenderer): read it once whole.
+		await expect.poll(() => panel.getByTestId('node-creator-item-name').count(), { timeout: 15_000 }).toBe(ACTIONS);
 		const actions = await panel.getByTestId('node-creator-item-name').allInnerTexts();
 		expect(actions.map((action) => action.trim())).toEqual(
 			expect.arrayContaining(['Create a profile', 'Get many profiles', 'Add a profile to a list', 'Track an event']),
@@ -366,10 +368,21 @@ describe('the Hellotext nodes in the n8n editor', () => {
 				.filter({ has: page.getByRole('textbox') })
 				.last()
 				.getByRole('textbox');
-		/** Changes a field and tests again ("Retry" tests what the form holds, unsaved); waits for the verdict. */
+		/**
+		 * Changes a field and tests again ("Retry" tests what the form holds, unsaved); waits for the
+		 * verdict. A value typed just before may not have reached the form when Retry is clicked (seen
+		 * in CI under load: the previous Base URL's verdict, ftp:// in the field), so Retry is clicked
+		 * until n8n's test request carries the value, and its answer is awaited.
+		 */
 		const retest = async (label: string, value: string, verdict: 'OK' | RegExp) => {
 			await input(label).fill(value);
-			await modal.getByRole('button', { name: 'Retry' }).click();
+			for (let attempt = 1; ; attempt++) {
+				const answered = page.waitForResponse((response) => response.url().includes('/rest/credentials/test') && response.request().method() === 'POST');
+				await modal.getByRole('button', { name: 'Retry' }).click();
+				const tested = (await answered).request().postData() ?? '';
+				if (tested.includes(JSON.stringify(value).slice(1, -1))) break;
+				if (attempt === 5) throw new Error(`n8n tested the credential 5 times without the ${label} typed (${value})`);
+			}
 			if (verdict === 'OK') return await modal.getByText('Connection tested successfully').waitFor();
 			await modal.getByText(/Couldn.t connect with these settings/).waitFor();
 			// The message is behind "More details".

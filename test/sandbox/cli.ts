@@ -14,7 +14,11 @@ const option = (name: string) => {
 
 const sandbox = createSandbox(option('token') ?? 'sandbox-token');
 if (!args.includes('--empty')) seedDemoData(sandbox);
-sandbox.latencyMs = Number(option('latency-ms') ?? 0);
+// The latency asked for holds across resets (the admin route's reset clears what a test set).
+const latencyMs = Number(option('latency-ms') ?? 0);
+sandbox.onReset(() => {
+	sandbox.latencyMs = latencyMs;
+});
 
 const url = await sandbox.start(Number(option('port') ?? 4010), option('host') ?? '127.0.0.1');
 process.stdout.write(

@@ -143,7 +143,7 @@ function limitsOf(options: unknown) {
  * How many items a write's loop keeps prepared or in flight, in multiples of the bound on requests
  * in flight, and when it prepares more. Preparing in bursts (from REFILL_AT up to AHEAD) rather than
  * one item per answer runs n8n's expression evaluations back to back, which on n8n 2.x's isolate
- * costs about a third less per evaluation than interleaving each with I/O (docs/performance.md); a
+ * costs about 30 % less per evaluation than interleaving each with I/O (docs/performance.md); a
  * burst of (AHEAD - REFILL_AT) × the bound still leaves REFILL_AT × the bound queued for the slots.
  */
 const AHEAD = 8;

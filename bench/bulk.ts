@@ -8,6 +8,7 @@ import { Hellotext } from '../nodes/Hellotext/Hellotext.node.ts';
 import { Engine, NODE_TYPE } from '../test/support/engine';
 import type { HellotextSandbox } from '../test/sandbox/index.ts';
 import { stats, timed, watchEventLoop, withRunMarks, type Row } from './measure.ts';
+import { hellotextParameters, phoneInput, SMS_TEXT } from './realN8n.ts';
 
 interface BulkScenario {
 	scenario: string;
@@ -92,9 +93,9 @@ export function bulkScenarios(sb: HellotextSandbox): BulkScenario[] {
 		},
 		{
 			scenario: 'Message > Send (SMS), phone from an expression',
-			seed: (count) => Array.from({ length: count }, (_, n) => ({ phone: `+1202555${String(n).padStart(4, '0')}` })),
-			parameters: { resource: 'message', operation: 'send', channel: 'sms', sendTo: 'phone', phoneNumber: '={{ $json.phone }}', content: 'text', text: 'Your order has shipped.' },
-			floorRequest: (item) => ({ method: 'POST', path: '/v1/messages', body: { technology: 'sms', destination: item.phone, body: 'Your order has shipped.' } }),
+			seed: (count) => Array.from({ length: count }, (_, n) => phoneInput(n)),
+			parameters: hellotextParameters.sendSms('={{ $json.phone }}', SMS_TEXT),
+			floorRequest: (item) => ({ method: 'POST', path: '/v1/messages', body: { technology: 'sms', destination: item.phone, body: SMS_TEXT } }),
 		},
 		{
 			scenario: 'Event > Track, 3 expressions',

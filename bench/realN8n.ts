@@ -89,8 +89,8 @@ export interface RealN8nRow {
 
 // ---- the workflows -------------------------------------------------------------------------------
 
-/** The Hellotext node's parameters (node version 1, camelCase names), the one place that knows them. */
-const hellotextParameters = {
+/** The Hellotext node's parameters (node version 1, camelCase names); bench/bulk.ts sends the same SMS. */
+export const hellotextParameters = {
 	createProfile: (fields: ProfileFields) => ({ resource: 'profile', operation: 'create', firstName: fields.firstName, email: fields.email }),
 	listAllProfiles: () => ({ resource: 'profile', operation: 'getAll', returnAll: true }),
 	sendSms: (phone: string, text: string) => ({ resource: 'message', operation: 'send', channel: 'sms', sendTo: 'phone', phoneNumber: phone, content: 'text', text }),
@@ -108,8 +108,8 @@ const FIXED: ProfileFields = { firstName: 'Bench', email: 'bench@example.com' };
 /** Input item n of the creates, made by the Code node (from this function's source) and expected back in the sandbox. */
 const profileInput = (n: number): ProfileFields => ({ firstName: `First${n}`, email: `bench${n}@example.com` });
 /** Input item n of the sends: a phone number in E.164 as it is sent (the HTTP Request node sends it as it is). */
-const phoneInput = (n: number) => ({ phone: `+1202555${String(n).padStart(4, '0')}` });
-const SMS_TEXT = 'Your order has shipped.';
+export const phoneInput = (n: number) => ({ phone: `+1202555${String(n).padStart(4, '0')}` });
+export const SMS_TEXT = 'Your order has shipped.';
 /** A Code node's source making `count` items from `input` (its own source). */
 const codeMaking = (input: (n: number) => object, count: number) =>
 	`const inputItem = ${input.toString()};\nreturn Array.from({ length: ${count} }, (_, n) => ({ json: inputItem(n) }));`;
